@@ -1,0 +1,5 @@
+"""Allow `python -m migrator`."""
+
+from migrator.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Plan model, planner, executor, journal, rate limiter, reconcile and drift check."""

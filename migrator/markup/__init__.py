@@ -1,0 +1,1 @@
+"""Static call-flow documents: TwiML, NCCO and Plivo XML, and translation between them."""

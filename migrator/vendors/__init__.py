@@ -1,0 +1,1 @@
+"""One adapter per vendor over its official SDK, behind one typed interface."""
