@@ -11,6 +11,8 @@ import pytest
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
+from migrator.sandbox import Sandbox
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
@@ -56,3 +58,10 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(backend)
     yield backend
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def sandbox() -> Iterator[Sandbox]:
+    """A fresh, empty sandbox on 127.0.0.1 serving every vendor (seed it in the test)."""
+    with Sandbox() as running:
+        yield running

@@ -84,6 +84,7 @@ class Acme(VendorApi):
 
 @pytest.fixture
 def sandbox() -> Iterator[Sandbox]:
+    """Overrides the suite's sandbox: only the Acme emulation."""
     with Sandbox(apis={"acme": Acme()}) as running:
         running.seed({"acme": 5})
         yield running
