@@ -1,0 +1,323 @@
+"""Inventory from a file, for a departing vendor that has no API left.
+
+Two formats, both documented in the README: a CSV with one row per number (the template is
+`CSV_COLUMNS`), and a JSON document validated by the published schema
+`migrator/schemas/import.schema.json`. Every problem is reported with its line and column (CSV)
+or line/column and path (JSON), all at once; nothing is imported unless the whole file is good.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import phonenumbers
+
+from migrator.errors import MigratorError
+from migrator.model.enums import Capability, NumberType, OwnerKind, Vendor, WebhookPurpose
+from migrator.model.inventory import Application, Inventory, Number, Webhook
+from migrator.schemas import load as load_schema
+
+CSV_COLUMNS: tuple[str, ...] = (
+    "number",
+    "country",
+    "type",
+    "capabilities",
+    "friendly_name",
+    "application",
+    "voice_url",
+    "voice_method",
+    "voice_fallback_url",
+    "status_callback_url",
+    "sms_url",
+    "sms_method",
+    "sms_fallback_url",
+    "message_status_url",
+    "tags",
+)
+"""Only `number` is required; lists (capabilities, tags) are separated by ';'."""
+
+_CSV_WEBHOOKS: dict[str, tuple[WebhookPurpose, str | None]] = {
+    "voice_url": (WebhookPurpose.VOICE_ANSWER, "voice_method"),
+    "voice_fallback_url": (WebhookPurpose.VOICE_FALLBACK, None),
+    "status_callback_url": (WebhookPurpose.CALL_STATUS, None),
+    "sms_url": (WebhookPurpose.SMS_INBOUND, "sms_method"),
+    "sms_fallback_url": (WebhookPurpose.SMS_FALLBACK, None),
+    "message_status_url": (WebhookPurpose.MESSAGE_STATUS, None),
+}
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}, column {self.column}: {self.message}"
+
+
+class ImportFileError(MigratorError):
+    """The file cannot be imported; `problems` lists every reason with its position."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        shown = "\n  ".join(str(p) for p in problems[:20])
+        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        super().__init__(f"{path.name} cannot be imported:\n  {shown}{more}")
+        self.problems = problems
+
+
+@dataclass
+class _Row:
+    line: int
+    column_of: dict[str, int]
+    values: dict[str, Any]
+
+
+def _parse_number(raw: str, country: str | None) -> tuple[str, str]:
+    parsed = phonenumbers.parse(raw, None if raw.strip().startswith("+") else (country or "US"))
+    if not phonenumbers.is_valid_number(parsed):
+        raise ValueError(f"'{raw}' is not a valid phone number")
+    e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return e164, phonenumbers.region_code_for_number(parsed) or (country or "ZZ")
+
+
+def _guess_type(e164: str) -> NumberType:
+    kind = phonenumbers.number_type(phonenumbers.parse(e164))
+    if kind == phonenumbers.PhoneNumberType.MOBILE:
+        return NumberType.MOBILE
+    if kind == phonenumbers.PhoneNumberType.TOLL_FREE:
+        return NumberType.TOLLFREE
+    return NumberType.LOCAL
+
+
+class _Builder:
+    """Collects numbers, applications and webhooks, and every problem on the way."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.numbers: list[Number] = []
+        self.apps: dict[str, Application] = {}
+        self.app_lines: dict[str, int] = {}
+        self.webhooks: list[Webhook] = []
+        self.seen: dict[str, int] = {}
+
+    def app_id(self, name: str) -> str:
+        return "app-" + hashlib.sha256(name.encode()).hexdigest()[:12]
+
+    def add_app(self, name: str, hooks: list[tuple[WebhookPurpose, str, str]], line: int) -> None:
+        app_id = self.app_id(name)
+        if name in self.apps:
+            return
+        self.apps[name] = Application(app_id, name, "import")
+        self.app_lines[name] = line
+        for purpose, url, method in hooks:
+            self.webhooks.append(
+                Webhook(OwnerKind.APPLICATION, app_id, purpose, url, method, account_id="import")
+            )
+
+    def add_number(self, row: _Row, hooks: list[tuple[WebhookPurpose, str, str]]) -> None:
+        values = row.values
+        col = row.column_of
+        raw = str(values.get("number") or "").strip()
+        if not raw:
+            self.problems.append(Problem(row.line, col.get("number", 1), "the number is empty"))
+            return
+        country = (values.get("country") or "").strip().upper() or None
+        try:
+            e164, found_country = _parse_number(raw, country)
+        except (ValueError, phonenumbers.NumberParseException) as exc:
+            self.problems.append(Problem(row.line, col.get("number", 1), str(exc)))
+            return
+        if e164 in self.seen:
+            message = f"{e164} is listed twice (first on line {self.seen[e164]})"
+            self.problems.append(Problem(row.line, col.get("number", 1), message))
+            return
+        self.seen[e164] = row.line
+        try:
+            kind = NumberType(values["type"]) if values.get("type") else _guess_type(e164)
+            caps = frozenset(Capability(c) for c in values.get("capabilities") or ["voice", "sms"])
+        except ValueError as exc:
+            column = col.get("type" if "NumberType" in str(exc) else "capabilities", 1)
+            self.problems.append(Problem(row.line, column, str(exc)))
+            return
+        app_name = (values.get("application") or "").strip() or None
+        app_id = self.app_id(app_name) if app_name else None
+        if app_name:
+            self.add_app(app_name, hooks, row.line)
+        else:
+            for purpose, url, method in hooks:
+                self.webhooks.append(
+                    Webhook(OwnerKind.NUMBER, e164, purpose, url, method, account_id="import")
+                )
+        self.numbers.append(
+            Number(
+                id=e164,
+                e164=e164,
+                country=found_country,
+                number_type=kind,
+                capabilities=caps,
+                account_id="import",
+                friendly_name=str(values.get("friendly_name") or ""),
+                voice_app_id=app_id,
+                sms_app_id=app_id,
+                tags=frozenset(values.get("tags") or ()),
+            )
+        )
+
+    def inventory(self, path: Path, digest: str, account_name: str) -> Inventory:
+        return Inventory(
+            vendor=Vendor.FILE,
+            account_id=f"file:{digest[:16]}",
+            account_name=account_name or path.name,
+            taken_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            numbers=tuple(self.numbers),
+            applications=tuple(self.apps.values()),
+            webhooks=tuple(self.webhooks),
+            settings={"source_file": path.name},
+        )
+
+
+def _split(value: str | None) -> list[str]:
+    return [p.strip() for p in (value or "").split(";") if p.strip()]
+
+
+def _from_csv(text: str, builder: _Builder) -> None:
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        builder.problems.append(Problem(1, 1, "the file is empty"))
+        return
+    unknown = [h for h in header if h not in CSV_COLUMNS]
+    for name in unknown:
+        message = f"unknown column '{name}' (columns: {', '.join(CSV_COLUMNS)})"
+        builder.problems.append(Problem(1, header.index(name) + 1, message))
+    if "number" not in header:
+        builder.problems.append(Problem(1, 1, "the header has no 'number' column"))
+        return
+    column_of = {name: i + 1 for i, name in enumerate(header)}
+    for cells in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) > len(header):
+            message = f"{len(cells)} cells but the header has {len(header)} columns"
+            builder.problems.append(Problem(line, len(header) + 1, message))
+            continue
+        values: dict[str, Any] = dict(zip(header, (c.strip() for c in cells), strict=False))
+        values["capabilities"] = [c.lower() for c in _split(values.get("capabilities"))] or None
+        values["tags"] = _split(values.get("tags"))
+        hooks = []
+        for column, (purpose, method_column) in _CSV_WEBHOOKS.items():
+            url = values.get(column)
+            if url:
+                method = (values.get(method_column or "") or "POST").upper()
+                if method not in ("GET", "POST"):
+                    bad = Problem(
+                        line, column_of[method_column or column], "method must be GET or POST"
+                    )
+                    builder.problems.append(bad)
+                hooks.append((purpose, url, method))
+        builder.add_number(_Row(line, column_of, values), hooks)
+
+
+def _json_position(text: str, path: list[str | int]) -> tuple[int, int]:
+    """Best-effort line/column of a JSON path: the position of the path's last key."""
+    position = 0
+    for part in path:
+        if isinstance(part, str):
+            found = text.find(f'"{part}"', position)
+            if found >= 0:
+                position = found
+    line = text.count("\n", 0, position) + 1
+    return line, position - (text.rfind("\n", 0, position) + 1) + 1
+
+
+def _from_json(text: str, builder: _Builder) -> str:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        builder.problems.append(Problem(exc.lineno, exc.colno, f"not valid JSON: {exc.msg}"))
+        return ""
+    validator = jsonschema.Draft202012Validator(load_schema("import.schema.json"))
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    for error in errors:
+        path = list(error.absolute_path)
+        line, column = _json_position(text, path)
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+        builder.problems.append(Problem(line, column, f"{where or 'document'}: {error.message}"))
+    if errors:
+        return ""
+    for app in data.get("applications", []):
+        hooks = [
+            (WebhookPurpose(h["purpose"]), h["url"], h.get("method", "POST"))
+            for h in app.get("webhooks", [])
+        ]
+        builder.add_app(app["name"], hooks, 0)
+    names = {a["name"] for a in data.get("applications", [])}
+    for index, entry in enumerate(data["numbers"]):
+        line, _ = _json_position(text, ["numbers", index, "number"])
+        if entry.get("application") and entry["application"] not in names:
+            message = f"numbers[{index}]: application '{entry['application']}' is not defined"
+            builder.problems.append(Problem(line, 1, message))
+            continue
+        hooks = [
+            (WebhookPurpose(h["purpose"]), h["url"], h.get("method", "POST"))
+            for h in entry.get("webhooks", [])
+        ]
+        if entry.get("application") and hooks:
+            message = (
+                f"numbers[{index}]: a number linked to an application cannot have its own webhooks"
+            )
+            builder.problems.append(Problem(line, 1, message))
+            continue
+        values = {
+            "number": entry["number"],
+            "country": entry.get("country"),
+            "type": entry.get("type"),
+            "capabilities": entry.get("capabilities"),
+            "friendly_name": entry.get("friendly_name", ""),
+            "application": entry.get("application"),
+            "tags": entry.get("tags", []),
+        }
+        builder.add_number(
+            _Row(line, {"number": 1}, values), [] if entry.get("application") else hooks
+        )
+    return str(data.get("account_name") or data.get("vendor_name") or "")
+
+
+def import_inventory(path: Path | str) -> Inventory:
+    """Read a CSV or JSON export into an Inventory, or raise ImportFileError listing every
+    problem with its position."""
+    path = Path(path)
+    if not path.is_file():
+        raise MigratorError(f"{path} does not exist")
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise MigratorError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ImportFileError(path, [Problem(line, 1, "the file is not UTF-8 text")]) from exc
+    builder = _Builder()
+    account_name = ""
+    if path.suffix.lower() == ".json" or text.lstrip().startswith("{"):
+        account_name = _from_json(text, builder)
+    else:
+        _from_csv(text, builder)
+    if not builder.problems and not builder.numbers:
+        builder.problems.append(Problem(1, 1, "the file lists no numbers"))
+    if builder.problems:
+        raise ImportFileError(path, sorted(builder.problems, key=lambda p: (p.line, p.column)))
+    digest = hashlib.sha256(raw).hexdigest()
+    return builder.inventory(path, digest, account_name)
