@@ -1,0 +1,106 @@
+"""What an admin wants to know first about an inventory: counts, and what needs care.
+
+Shared by `migrator inventory` and the GUI. URLs are always shown redacted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from typing import Any
+
+from migrator.model.enums import HostedBy
+from migrator.model.inventory import Inventory, Webhook
+from migrator.model.serialize import to_data
+from migrator.model.urls import has_credentials, redact_url
+
+
+def summarize(inventory: Inventory) -> dict[str, Any]:
+    numbers = inventory.numbers
+    capabilities: Counter[str] = Counter()
+    for number in numbers:
+        capabilities.update(c.value for c in number.capabilities)
+    hosted = [w for w in inventory.webhooks if w.hosted_by.vendor_hosted]
+    return {
+        "vendor": inventory.vendor.value,
+        "account_id": inventory.account_id,
+        "account_name": inventory.account_name,
+        "taken_at": inventory.taken_at,
+        "fingerprint": inventory.fingerprint(),
+        "counts": {
+            "numbers": len(numbers),
+            "applications": len(inventory.applications),
+            "messaging_services": len(inventory.messaging_services),
+            "sip_trunks": len(inventory.trunks),
+            "sip_domains": len(inventory.sip_domains),
+            "sip_endpoints": len(inventory.endpoints),
+            "subaccounts": len(inventory.subaccounts),
+            "webhooks": len(inventory.webhooks),
+        },
+        "numbers_by_type": dict(Counter(n.number_type.value for n in numbers).most_common()),
+        "numbers_by_country": dict(Counter(n.country for n in numbers).most_common()),
+        "numbers_by_capability": dict(capabilities.most_common()),
+        "vendor_hosted_webhooks": dict(Counter(w.hosted_by.value for w in hosted).most_common()),
+        "vendor_hosted": [_webhook_row(w) for w in hosted],
+        "webhooks_with_credentials": sum(1 for w in inventory.webhooks if has_credentials(w.url)),
+        "numbers_without_webhook": sum(1 for n in numbers if not inventory.effective_webhooks(n)),
+    }
+
+
+def _webhook_row(webhook: Webhook) -> dict[str, Any]:
+    return {
+        "owner": f"{webhook.owner_kind.value} {webhook.owner_id}",
+        "purpose": webhook.purpose.value,
+        "url": redact_url(webhook.url),
+        "hosted_by": webhook.hosted_by.value,
+    }
+
+
+def redacted(inventory: Inventory) -> dict[str, Any]:
+    """The full inventory as data, with credentials in URLs hidden (for --json and exports)."""
+    hooks = tuple(replace(w, url=redact_url(w.url)) for w in inventory.webhooks)
+    numbers = tuple(replace(n, config=_redact_config(n.config)) for n in inventory.numbers)
+    apps = tuple(replace(a, config=_redact_config(a.config)) for a in inventory.applications)
+    services = tuple(
+        replace(s, config=_redact_config(s.config)) for s in inventory.messaging_services
+    )
+    trunks = tuple(replace(t, config=_redact_config(t.config)) for t in inventory.trunks)
+    domains = tuple(replace(d, config=_redact_config(d.config)) for d in inventory.sip_domains)
+    clean = replace(
+        inventory,
+        webhooks=hooks,
+        numbers=numbers,
+        applications=apps,
+        messaging_services=services,
+        trunks=trunks,
+        sip_domains=domains,
+        settings=_redact_config(inventory.settings),
+    )
+    data: dict[str, Any] = to_data(clean)
+    return data
+
+
+def _redact_config(config: dict[str, Any]) -> dict[str, Any]:
+    """Redact URL-looking strings anywhere in a raw vendor config (nested too)."""
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str) and "://" in value:
+            return redact_url(value)
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [clean(v) for v in value]
+        return value
+
+    return {k: clean(v) for k, v in config.items()}
+
+
+def hosted_label(hosted: HostedBy) -> str:
+    return {
+        HostedBy.TWIML_BIN: "TwiML Bin",
+        HostedBy.STUDIO: "Studio flow",
+        HostedBy.FUNCTION: "Twilio Function",
+        HostedBy.PHLO: "Plivo PHLO",
+        HostedBy.CUSTOMER: "customer server",
+        HostedBy.SIP: "SIP / phone",
+    }[hosted]
