@@ -1,0 +1,1 @@
+"""The Vonage adapter over the official vonage SDK."""
