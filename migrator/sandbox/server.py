@@ -37,6 +37,9 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: _Server
     timeout = 60
+    # Headers and body go out in separate writes; with Nagle on, a keep-alive client's delayed
+    # ACK stalls every response by ~40 ms (SDK sessions reuse connections).
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:
         log.debug("%s %s", self.address_string(), format % args)

@@ -1,0 +1,1 @@
+"""The Plivo adapter over the official plivo SDK."""
