@@ -121,6 +121,8 @@ def status() -> KeychainStatus:
     name = _backend_name(backend)
     if isinstance(backend, InsecureFileKeyring):
         return KeychainStatus(True, str(backend.path), insecure=True)
+    if isinstance(backend, EphemeralKeyring):
+        return KeychainStatus(True, "memory only, for the demo")
     if any(name.startswith(bad) for bad in _PROMPTING_OR_FAKE):
         chained = getattr(backend, "backends", None)
         if chained:
@@ -170,3 +172,32 @@ def delete_secret(account: str) -> None:
         pass
     except KeyringError as exc:
         raise KeychainUnavailable(f"the keychain could not delete the secret: {exc}") from exc
+
+
+class EphemeralKeyring(KeyringBackend):
+    """Secrets held in this process's memory only: for the built-in demo, whose sandbox
+    credentials are throwaway, on a machine with no keychain."""
+
+    priority = -1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self._store.pop((service, username), None) is None:
+            raise PasswordDeleteError("not found")
+
+
+def use_ephemeral_if_unavailable() -> bool:
+    """For the demo only: fall back to memory when there is no keychain. True if it did."""
+    if status().usable:
+        return False
+    keyring.set_keyring(EphemeralKeyring())
+    return True

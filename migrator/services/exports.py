@@ -1,0 +1,46 @@
+"""Export a migration: the plan (json, csv, xlsx, html, pdf), the rollback log (json, csv) and the
+bundle of translated call-flow documents. Shared by `migrator export` and the GUI's Export menu."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from migrator.engine.migration_file import MigrationFile
+from migrator.errors import UsageError
+from migrator.exports import bundle, html_report, plan_json, tabular
+from migrator.exports.collect import collect
+
+PLAN_FORMATS = ("json", "csv", "xlsx", "html", "pdf")
+JOURNAL_FORMATS = ("json", "csv")
+
+
+def export_plan(file: MigrationFile, fmt: str, out: Path) -> Path:
+    data = collect(file)
+    if fmt == "json":
+        return plan_json.write(data, out)
+    if fmt == "csv":
+        return tabular.write_csv(data, out)
+    if fmt == "xlsx":
+        return tabular.write_xlsx(data, out)
+    if fmt == "html":
+        return html_report.write(data, out)
+    if fmt == "pdf":
+        from migrator.gui.pdf_report import render_pdf  # Qt only when a PDF is asked for
+
+        return render_pdf(html_report.render(data), out, f"Migration plan: {data.name}")
+    raise UsageError(f"unknown format '{fmt}' (one of {', '.join(PLAN_FORMATS)})")
+
+
+def export_journal(file: MigrationFile, fmt: str, out: Path) -> Path:
+    data = collect(file)
+    if fmt == "json":
+        out.write_text(json.dumps({"journal": data.journal}, indent=2), encoding="utf-8")
+        return out
+    if fmt == "csv":
+        return tabular.write_journal_csv(data, out)
+    raise UsageError(f"the rollback log exports as {' or '.join(JOURNAL_FORMATS)}")
+
+
+def export_bundle(file: MigrationFile, out: Path) -> Path:
+    return bundle.write_bundle(collect(file), out)
