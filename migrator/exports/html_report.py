@@ -55,7 +55,7 @@ def _e(value: Any) -> str:
 def _table(
     header: list[str], rows: list[list[Any]], raw_columns: frozenset[int] = frozenset()
 ) -> str:
-    head = "".join(f"<th>{_e(h)}</th>" for h in header)
+    head = "".join(f"<th>{_e(h)}</th>" for h in header) if any(header) else ""
     body = []
     for row in rows:
         cells = "".join(
@@ -64,7 +64,12 @@ def _table(
         )
         body.append(f"<tr>{cells}</tr>")
     opening = '<table border="1" cellspacing="0" cellpadding="3" width="100%">'
-    return f"{opening}<tr>{head}</tr>{''.join(body)}</table>"
+    head_row = f"<tr>{head}</tr>" if head else ""
+    return f"{opening}{head_row}{''.join(body)}</table>"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _verdict(verdict: Verdict | str) -> str:
@@ -191,7 +196,8 @@ def _rollback(data: ExportData) -> str:
         parts.append(_table(["action", "undone by", "count"], rows))
     if irreversible:
         parts.append(
-            f"<p class='blocker'>{len(irreversible)} actions cannot be undone (releasing numbers, "
+            f"<p class='blocker'>{_count(len(irreversible), 'action')} cannot be undone "
+            "(releasing numbers, "
             "deleting source applications, completed ports); they run last, after verify, behind "
             "a typed confirmation.</p>"
         )
