@@ -1,16 +1,37 @@
 """The control API under /_sandbox/: inspect, reset, seed, limits, faults and the clock.
 
 Reachable with any Host header and no credentials; the sandbox only ever listens on 127.0.0.1.
+A vendor emulation may add its own endpoints (`add_endpoint`, e.g. twilio/ports) and react when
+the clock is advanced (`on_clock_advanced`, e.g. to complete ports whose date has come).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from migrator.errors import UsageError
 from migrator.sandbox.http import Request, Response
 from migrator.sandbox.seeding import parse_seed_spec, seed_state
 from migrator.sandbox.state import SandboxState
+
+ControlHandler = Callable[[SandboxState, Request, dict[str, Any]], Response]
+"""Serves one extra endpoint; called without the sandbox lock (take `state.lock` if needed)."""
+ClockListener = Callable[[SandboxState], None]
+"""Called with the sandbox lock held after every clock advance."""
+
+_ENDPOINTS: dict[str, ControlHandler] = {}
+_CLOCK_LISTENERS: dict[str, ClockListener] = {}
+
+
+def add_endpoint(name: str, handler: ControlHandler) -> None:
+    """Serve /_sandbox/{name} (any method) with `handler`. Registering again replaces it."""
+    _ENDPOINTS[name.strip("/")] = handler
+
+
+def on_clock_advanced(name: str, listener: ClockListener) -> None:
+    """Call `listener` after each clock advance through this API (one listener per name)."""
+    _CLOCK_LISTENERS[name] = listener
 
 
 def _body(request: Request) -> dict[str, Any]:
@@ -75,6 +96,9 @@ def _clock(state: SandboxState, request: Request, body: dict[str, Any]) -> Respo
             state.clock.advance(seconds)
         except ValueError as exc:
             raise UsageError(str(exc)) from exc
+        with state.lock:
+            for listener in list(_CLOCK_LISTENERS.values()):
+                listener(state)
     return Response.json({"now": state.clock.now().isoformat()})
 
 
@@ -95,6 +119,8 @@ def handle(state: SandboxState, request: Request) -> Response:
             return _faults(state, request, body)
         if name == "clock" and request.method in ("GET", "POST"):
             return _clock(state, request, body)
+        if name in _ENDPOINTS:
+            return _ENDPOINTS[name](state, request, body)
     except (UsageError, ValueError, TypeError) as exc:
         return Response.json({"error": str(exc)}, 400)
     return Response.json({"error": f"no control endpoint {request.method} {request.path}"}, 404)
