@@ -39,3 +39,20 @@ def log_dir() -> Path:
     path = home / "logs" if home else Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def resource(relative: str) -> Path | None:
+    """A file from the repository's resources/ folder (icons, desktop entry), in a checkout or
+    in a PyInstaller bundle; None when this installation does not carry it."""
+    import sys
+
+    roots = []
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        roots.append(Path(bundle) / "resources")
+    roots.append(Path(__file__).resolve().parent.parent / "resources")
+    for root in roots:
+        candidate = root / relative
+        if candidate.exists():
+            return candidate
+    return None
