@@ -17,7 +17,7 @@ from types import ModuleType
 from migrator import __version__
 from migrator.errors import MigratorError
 
-COMMAND_MODULES: tuple[str, ...] = ("sandbox", "profile", "new", "inventory", "export")
+COMMAND_MODULES: tuple[str, ...] = ("sandbox", "profile", "new", "inventory", "export", "translate")
 
 
 def _load(name: str) -> ModuleType:
