@@ -288,6 +288,20 @@ class ServiceAddress:
 
 
 @dataclass(frozen=True)
+class CarrierRecord:
+    """The losing carrier's customer service record (CSR), when the admin obtained it: what
+    the carrier will compare the LOA with (a CSR never shows the PIN)."""
+
+    customer_name: str = ""
+    account_number: str = ""
+    billing_telephone_number: str = ""
+    street: str = ""
+    city: str = ""
+    state: str = ""
+    zip: str = ""
+
+
+@dataclass(frozen=True)
 class LoaData:
     """What the losing carrier compares, as the admin entered it.
 
@@ -307,6 +321,7 @@ class LoaData:
     has_pin: bool = False
     document_ids: tuple[str, ...] = ()
     notification_emails: tuple[str, ...] = ()
+    csr: CarrierRecord | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LoaData:
