@@ -1,0 +1,1 @@
+"""Table models, the fast filter/sort proxy and the filterable table widget."""

@@ -1,0 +1,145 @@
+"""Table models for an inventory: numbers, applications and webhooks (URLs shown redacted)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from migrator.gui import theme
+from migrator.gui.tables.model import Column, RowTableModel
+from migrator.model.enums import Capability, HostedBy
+from migrator.model.inventory import Application, Inventory, Number, Webhook
+from migrator.model.urls import redact_url
+
+_CAPABILITY_ORDER = (Capability.VOICE, Capability.SMS, Capability.MMS, Capability.FAX)
+
+
+def capabilities_text(capabilities: frozenset[Capability]) -> str:
+    return ", ".join(c.value for c in _CAPABILITY_ORDER if c in capabilities)
+
+
+class NumbersModel(RowTableModel[Number]):
+    CONTEXT = "NumbersModel"
+    COLUMNS = (
+        Column("Number", "The number in international (E.164) format", width=16),
+        Column("Country", "ISO country code", width=4),
+        Column("Type", "local, mobile, toll-free or national", width=9),
+        Column("Capabilities", "What the number can do on the source", width=14),
+        Column("Answered by", "The application, trunk or messaging service routing it", width=22),
+        Column("Name", "The friendly name on the source account", width=18),
+        Column("Account", "The (sub)account that owns the number", width=14),
+    )
+
+    def __init__(self, inventory: Inventory | None = None, parent: Any = None) -> None:
+        self._app_names: dict[str, str] = {}
+        self._service_names: dict[str, str] = {}
+        self._trunk_names: dict[str, str] = {}
+        super().__init__(parent=parent)
+        if inventory is not None:
+            self.set_inventory(inventory)
+
+    def set_inventory(self, inventory: Inventory) -> None:
+        self._app_names = {a.id: a.name for a in inventory.applications}
+        self._service_names = {s.id: s.name for s in inventory.messaging_services}
+        self._trunk_names = {t.id: t.name for t in inventory.trunks}
+        self.set_rows(inventory.numbers)
+
+    def _routing(self, number: Number) -> str:
+        parts = []
+        if number.trunk_id:
+            parts.append("trunk " + self._trunk_names.get(number.trunk_id, number.trunk_id))
+        if number.voice_app_id:
+            parts.append(self._app_names.get(number.voice_app_id, number.voice_app_id))
+        if number.sms_app_id and number.sms_app_id != number.voice_app_id:
+            parts.append(self._app_names.get(number.sms_app_id, number.sms_app_id))
+        if number.messaging_service_id:
+            service = number.messaging_service_id
+            parts.append("service " + self._service_names.get(service, service))
+        return "; ".join(parts) or "own URLs"
+
+    def cells(self, row: Number) -> tuple[str, ...]:
+        return (
+            row.e164,
+            row.country,
+            row.number_type.value,
+            capabilities_text(row.capabilities),
+            self._routing(row),
+            row.friendly_name,
+            row.account_id,
+        )
+
+
+class ApplicationsModel(RowTableModel[Application]):
+    CONTEXT = "ApplicationsModel"
+    COLUMNS = (
+        Column("Name", "The application's name on the source", width=24),
+        Column("Id", "The vendor's id for it", width=24),
+        Column("Numbers", "How many numbers it answers", numeric=True, width=8),
+        Column("Account", "The (sub)account that owns it", width=14),
+    )
+
+    def __init__(self, inventory: Inventory | None = None, parent: Any = None) -> None:
+        self._counts: dict[str, int] = {}
+        super().__init__(parent=parent)
+        if inventory is not None:
+            self.set_inventory(inventory)
+
+    def set_inventory(self, inventory: Inventory) -> None:
+        counts: dict[str, int] = {}
+        for number in inventory.numbers:
+            for app in {number.voice_app_id, number.sms_app_id} - {None}:
+                counts[str(app)] = counts.get(str(app), 0) + 1
+        self._counts = counts
+        self.set_rows(inventory.applications)
+
+    def cells(self, row: Application) -> tuple[str, ...]:
+        return (row.name, row.id, f"{self._counts.get(row.id, 0):,}", row.account_id)
+
+    def sort_key(self, row: Application, column: int) -> Any:
+        return self._counts.get(row.id, 0)
+
+
+_HOSTED_TEXT = {
+    HostedBy.CUSTOMER: "your server",
+    HostedBy.TWIML_BIN: "TwiML Bin (vendor-hosted)",
+    HostedBy.STUDIO: "Studio flow (vendor-hosted)",
+    HostedBy.FUNCTION: "Function (vendor-hosted)",
+    HostedBy.PHLO: "PHLO (vendor-hosted)",
+    HostedBy.SIP: "SIP / phone forward",
+}
+
+
+class WebhooksModel(RowTableModel[Webhook]):
+    CONTEXT = "WebhooksModel"
+    COLUMNS = (
+        Column("Owner", "What the URL is set on", width=22),
+        Column("Purpose", "When the vendor calls it", width=14),
+        Column("URL", "Where the vendor sends the request (secrets hidden)", width=40),
+        Column("Method", width=6),
+        Column("Served by", "Who runs the code behind the URL", width=18),
+        Column("In effect", "No when a higher-precedence setting wins", width=8),
+    )
+
+    def cells(self, row: Webhook) -> tuple[str, ...]:
+        return (
+            f"{row.owner_kind.value} {row.owner_id}",
+            row.purpose.value.replace("_", " "),
+            redact_url(row.url),
+            row.method,
+            _HOSTED_TEXT.get(row.hosted_by, row.hosted_by.value),
+            "yes" if row.effective else f"no ({row.overridden_by or 'overridden'})",
+        )
+
+    def role_data(self, row: Webhook, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 4 and row.hosted_by.vendor_hosted:
+            return theme.colour("warn")
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4 and row.hosted_by.vendor_hosted:
+            return QCoreApplication.translate(
+                "WebhooksModel",
+                "This logic runs on the departing vendor and stops working when the account "
+                "closes: rebuild it before decommissioning.",
+            )
+        if role == Qt.ItemDataRole.ForegroundRole and column == 5 and not row.effective:
+            return theme.colour("muted")
+        return None

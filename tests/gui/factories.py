@@ -1,0 +1,67 @@
+"""Plain inventories and plans for GUI tests (no vendor involved)."""
+
+from __future__ import annotations
+
+from migrator.model.enums import Capability, NumberType, OwnerKind, Vendor, WebhookPurpose
+from migrator.model.inventory import Application, Inventory, Number, Webhook
+from migrator.model.plan import Action, ActionKind, Plan, Side, Stage
+
+VOICE_SMS = frozenset({Capability.VOICE, Capability.SMS})
+
+
+def inventory(count: int, apps: int = 50) -> Inventory:
+    applications = tuple(
+        Application(id=f"AP{i:032d}", name=f"App {i}", account_id="ACsource") for i in range(apps)
+    )
+    numbers = tuple(
+        Number(
+            id=f"PN{i:032d}",
+            e164=f"+1415{i:07d}",
+            country="US" if i % 7 else "CA",
+            number_type=NumberType.TOLLFREE if i % 11 == 0 else NumberType.LOCAL,
+            capabilities=VOICE_SMS,
+            account_id="ACsource",
+            friendly_name=f"Line {i}",
+            voice_app_id=applications[i % apps].id if apps else None,
+        )
+        for i in range(count)
+    )
+    webhooks = tuple(
+        Webhook(
+            owner_kind=OwnerKind.APPLICATION,
+            owner_id=a.id,
+            purpose=WebhookPurpose.VOICE_ANSWER,
+            url=f"https://user:hunter2@example.com/voice/{n}?token=s3cret",
+        )
+        for n, a in enumerate(applications)
+    )
+    return Inventory(
+        vendor=Vendor.TWILIO,
+        account_id="ACsource",
+        account_name="Departing Co",
+        numbers=numbers,
+        applications=applications,
+        webhooks=webhooks,
+    )
+
+
+def plan(count: int = 6) -> Plan:
+    actions = []
+    for i in range(count):
+        e164 = f"+1415{i:07d}"
+        actions += [
+            Action(f"buy-{i}", Stage.ACQUIRE, ActionKind.BUY_NUMBER, Side.TARGET, e164, e164),
+            Action(
+                f"cfg-{i}", Stage.CONFIGURE, ActionKind.CONFIGURE_NUMBER, Side.TARGET, e164, e164
+            ),
+            Action(
+                f"rel-{i}",
+                Stage.DECOMMISSION,
+                ActionKind.RELEASE_NUMBER,
+                Side.SOURCE,
+                e164,
+                e164,
+                reversible=False,
+            ),
+        ]
+    return Plan("twilio", "ACsource", "vonage", "key1", "f1", "f2", tuple(actions))
