@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtWidgets import QApplication
 
 
 def _application() -> QGuiApplication:
@@ -18,7 +19,8 @@ def _application() -> QGuiApplication:
     if app is None:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["migrator"])
+        # A widgets application, so that a GUI started later in this process still works.
+        app = QApplication(["migrator"])
     return app  # type: ignore[return-value]
 
 
