@@ -17,7 +17,7 @@ from migrator.vendors.errors import RateLimited, VendorError
 from migrator.vendors.throttle import Throttle
 
 T = TypeVar("T")
-_jitter = wait_exponential_jitter(initial=0.2, max=10.0)
+_jitter = wait_exponential_jitter(multiplier=0.2, max=10.0)
 
 
 def _retryable(exc: BaseException) -> bool:
