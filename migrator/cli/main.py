@@ -17,7 +17,17 @@ from types import ModuleType
 from migrator import __version__
 from migrator.errors import MigratorError
 
-COMMAND_MODULES: tuple[str, ...] = ("sandbox", "profile", "new", "inventory", "export", "translate")
+COMMAND_MODULES: tuple[str, ...] = (
+    "sandbox",
+    "profile",
+    "new",
+    "inventory",
+    "export",
+    "translate",
+    "apply",
+    "rollback",
+    "status",
+)
 
 
 def _load(name: str) -> ModuleType:

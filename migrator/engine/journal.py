@@ -17,7 +17,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -145,9 +145,9 @@ class ActionRecord:
         return self.action.id
 
 
-def stage_status(records: list[ActionRecord]) -> str:
+def stage_status(of: Iterable[Status]) -> str:
     """One word for a stage from its actions' statuses."""
-    statuses = {r.status for r in records}
+    statuses = set(of)
     if not statuses:
         return "empty"
     if statuses == {Status.ROLLED_BACK}:
@@ -228,13 +228,22 @@ class Journal:
     `write_seconds` / `writes` measure what journaling costs (for the benchmark).
     """
 
-    def __init__(self, store: JournalStore) -> None:
+    def __init__(self, store: JournalStore, create: bool = True) -> None:
         self.store = store
-        store.ensure_schema("journal", JOURNAL_SCHEMA)
+        if create:
+            store.ensure_schema("journal", JOURNAL_SCHEMA)
         self.run_id: int | None = None
         self._stats_lock = threading.Lock()
         self.write_seconds = 0.0
         self.writes = 0
+
+    @classmethod
+    def existing(cls, store: JournalStore) -> Journal | None:
+        """The journal of a file, read without writing anything; None if it has none yet."""
+        rows = store.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'journal_actions'"
+        )
+        return cls(store, create=False) if rows else None
 
     # --- writing ------------------------------------------------------------------------
     @contextmanager
