@@ -40,6 +40,10 @@ class Throttle:
         self._slots = threading.BoundedSemaphore(limit.concurrency) if limit.concurrency else None
         self._lock = threading.Lock()
         self._stamps: deque[float] = deque()
+        """When recent calls finished (a vendor counts a call when it arrives, which is between
+        our start and our finish, so counting by finish time can never undercount)."""
+        self._in_flight = 0
+        """Calls started and not finished: they may already count at the vendor."""
         self._paused_until = 0.0
 
     def back_off(self, seconds: float) -> None:
@@ -55,14 +59,24 @@ class Throttle:
                 if wait <= 0 and self.limit.rate is not None:
                     while self._stamps and now - self._stamps[0] >= self.limit.per:
                         self._stamps.popleft()
-                    if len(self._stamps) >= self.limit.rate:
-                        # A small margin keeps us under the server's own window edge.
-                        wait = self.limit.per - (now - self._stamps[0]) + 0.005
+                    if len(self._stamps) + self._in_flight >= self.limit.rate:
+                        # A small margin keeps us under the server's own window edge; with
+                        # every counted call still in flight, wait for one to finish.
+                        wait = (
+                            self.limit.per - (now - self._stamps[0]) + 0.005
+                            if self._stamps
+                            else 0.005
+                        )
                 if wait <= 0:
                     if self.limit.rate is not None:
-                        self._stamps.append(now)
+                        self._in_flight += 1
                     return
             time.sleep(wait)
+
+    def _finished(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
+            self._stamps.append(time.monotonic())
 
     @contextmanager
     def slot(self) -> Iterator[None]:
@@ -70,7 +84,11 @@ class Throttle:
             self._slots.acquire()
         try:
             self._wait_for_window()
-            yield
+            try:
+                yield
+            finally:
+                if self.limit.rate is not None:
+                    self._finished()
         finally:
             if self._slots is not None:
                 self._slots.release()

@@ -542,6 +542,21 @@ def test_bad_credentials_get_each_hosts_401(fresh: Sandbox) -> None:
     assert problem["type"].endswith("#unauthorized")
 
 
+def test_a_primary_secret_acts_for_its_subaccounts_only(fresh: Sandbox) -> None:
+    primary = fresh.credentials("vonage")
+    sub_key = _store(fresh).subaccount_keys[0]
+    endpoint = Endpoint(fresh.url, fresh.ca_bundle)
+    as_sub = vonage_client(sub_key, primary["api_secret"], endpoint)
+    assert as_sub.numbers.list_owned_numbers()[1] == 3
+    sub = fresh.state.accounts.get("vonage", sub_key)
+    assert sub is not None
+    with pytest.raises(AuthenticationError):
+        vonage_client(primary["api_key"], sub.secret, endpoint).numbers.list_owned_numbers()
+    target = fresh.credentials("vonage", "target")
+    with pytest.raises(AuthenticationError):
+        vonage_client(sub_key, target["api_secret"], endpoint).numbers.list_owned_numbers()
+
+
 def test_rate_limit_gives_rate_limited_error(fresh: Sandbox) -> None:
     fresh.state.limits.configure("vonage", {"rate": 2, "per": 60})
     client = _client(fresh)

@@ -51,10 +51,21 @@ class VonageApi(VendorApi):
         return (key, secret) if key and secret else None
 
     def authenticate(self, request: Request, state: SandboxState) -> Account | None:
-        account = super().authenticate(request, state)
+        """The account named by the API key, when the secret is its own or, for a subaccount,
+        its primary account's (how a primary reads its subaccounts' numbers and applications;
+        an assumption: the reference docs neither confirm nor rule it out). Suspended accounts
+        are refused."""
+        presented = self.credentials(request)
+        if presented is None:
+            return None
+        key, secret = presented
+        account = state.accounts.get(VENDOR, key)
         if account is None or account.store.suspended:
             return None
-        return account
+        if account.secret_matches(secret):
+            return account
+        parent = state.accounts.get(VENDOR, account.parent_key) if account.parent_key else None
+        return account if parent is not None and parent.secret_matches(secret) else None
 
     def unauthorized(self, request: Request) -> Response:
         return wire.unauthorized(request)

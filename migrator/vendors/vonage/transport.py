@@ -19,6 +19,7 @@ The one private attribute this needs is isolated in `_sdk_session` (see its docs
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import requests
@@ -27,6 +28,12 @@ from urllib3 import Retry
 from vonage import Auth, HttpClientOptions, Vonage
 
 from migrator.vendors.endpoint import Endpoint
+
+# The SDK logs every HTTP error response (a 404 lookup, a 429) as a warning on the "vonage"
+# logger; with no handler configured Python would print them on stderr. migrator reports those
+# errors itself, so the library gets the NullHandler libraries are meant to have; an application
+# that configures logging still receives the records.
+logging.getLogger("vonage").addHandler(logging.NullHandler())
 
 DEFAULT_TIMEOUT = 30
 DEFAULT_POOL_SIZE = 10
