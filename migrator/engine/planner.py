@@ -1,0 +1,600 @@
+"""The planner: inventory + mapping + capabilities -> the staged plan (migrator.model.plan).
+
+Stages run prepare -> acquire -> configure -> verify -> decommission. The planner branches on the
+target's and source's capabilities (a porting API or not, an API at all for a file-imported
+source), never on vendor names; where the mapping says a number or application goes is decided
+by migrator.engine.mapper from the same compatibility table the assessment reads.
+
+Guarantees: a number whose strategy is port or keep is never released; every decommission
+action is irreversible; idempotency keys are deterministic ("mig-" + 12 hex digits of a hash of
+the two accounts, the action kind and the item), so a re-plan gives an unchanged action the same
+key and the executor can find what a crashed run already did; every `depends_on` names an
+action of the same plan. Numbers the plan cannot handle (a port with no path, a replacement the
+target does not sell) get no actions; `plan.options["skipped"]` lists them with the reason.
+
+Action params (plain JSON, in the adapter interface's vocabulary, migrator/vendors/base.py;
+a value {"$ref": "ACTION_ID.FIELD"} is filled in at run time from an earlier action's output):
+
+prepare
+  manual (no vendor call; the run waits for the admin's confirmation)
+      {"task": "rebuild", "hosted_by", "source_url" (redacted), "placeholder", "instructions"}
+      {"task": "recreate", "kind", "id", "name", "instructions"}
+  create_application (target)
+      {"spec": {"name", "webhooks": {purpose: {"url", "method"}}, "marker", "extra"}}
+      (ApplicationSpec fields; marker = the action's idempotency key)
+      outputs: "app_id", "name"
+acquire
+  buy_number (target)
+      {"search": {"country", "number_type", "area_code", "capabilities": [...]}  (NumberQuery)
+       "label", "replaces": E.164 of the source number}
+      outputs: "e164", "number_id"
+  submit_port (target, the target has a porting API)
+      {"numbers": [E.164...], "country", "number_type", "losing_account", "documents",
+       "lead_time"}      output: "port_request_id"
+  manual {"task": "port", "path": "ticket"|"console", the same fields as submit_port,
+          "instructions"}
+configure
+  configure_number (target)        NumberConfig fields:
+      {"e164": E.164 or $ref, "config": {"app_id", "sms_app_id",
+       "webhooks": {purpose: {"url", "method"}}, "vendor_fields"}}
+  manual {"task": "e911", "e164", "instructions"}
+verify
+  verify_application (target)  {"app_id": $ref, "expect": the spec as created}
+  verify_number (target)       {"e164": E.164 or $ref, "expect": NumberConfig fields}
+decommission (irreversible)
+  release_number (source)      {"e164"}
+  delete_application (source)  {"app_id"}
+  manual {"task": "release", "numbers": [E.164...], "instructions"}   (a source with no API)
+update_application is not planned by this version (reserved for editing an existing app).
+
+`plan.options["placeholders"]` counts vendor-hosted URLs still waiting for a rebuilt URL: such
+a plan configures placeholder URLs that never answer, so it must be re-planned after the
+mapping is completed (the prepare-stage manual actions say what to rebuild).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from migrator.engine.sides import Side
+from migrator.model.inventory import Application, Inventory, Number
+from migrator.model.mapping import (
+    AppMapping,
+    Mapping,
+    NumberMapping,
+    Strategy,
+    TargetWebhook,
+    Webhooks,
+)
+from migrator.model.plan import Action, ActionKind, Plan, Stage, ref
+from migrator.model.plan import Side as PlanSide
+from migrator.model.urls import redact_url
+from migrator.rules.table import PORT_PATH_LABELS
+
+K = ActionKind
+_MARKER = re.compile(r"\[(mig-[0-9a-f]{12})\]")
+
+
+def _safe(text: str) -> str:
+    """An action id part without '.', which separates an id from its output in a $ref."""
+    return text.replace(".", "_")
+
+
+def _new(mapped: NumberMapping) -> str:
+    return " (new number)" if mapped.strategy is Strategy.REPLACE else ""
+
+
+def _hooks(hooks: Webhooks) -> dict[str, dict[str, str]]:
+    return {p.value: {"url": h.url, "method": h.method} for p, h in hooks.items()}
+
+
+class _Planner:
+    def __init__(
+        self,
+        source: Inventory,
+        target: Inventory | None,
+        mapping: Mapping,
+        source_side: Side,
+        target_side: Side,
+    ) -> None:
+        self.source = source
+        self.target = target
+        self.mapping = mapping
+        self.src = source_side
+        self.tgt = target_side
+        self.caps = target_side.caps()
+        self.scope = "|".join(
+            (source_side.vendor, source.account_id, target_side.vendor, target_side.account_id)
+        )
+        self.actions: list[Action] = []
+        self.keys: set[str] = set()
+        self.apps = {app.key: app for app in mapping.applications}
+        self.created: dict[str, str] = {}
+        """mapping key -> id of the create_application action."""
+        self.rebuild: dict[str, str] = {}
+        """placeholder URL -> id of the manual rebuild action."""
+        self.acquired: dict[str, str] = {}
+        """source number id -> id of the buy/port action that brings it to the target."""
+        self.configured: dict[str, str] = {}
+        self.verified: dict[str, str] = {}
+        self.skipped: list[dict[str, str]] = []
+        self.target_numbers = {n.e164: n for n in target.numbers} if target else {}
+        self.target_apps: dict[str, Application] = {}
+        for app in target.applications if target else ():
+            found = _MARKER.search(app.name)
+            if found:
+                self.target_apps[found.group(1)] = app
+        self._configs: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+    # --- helpers ---------------------------------------------------------------------------
+    def key(self, kind: ActionKind | str, item: str) -> str:
+        digest = hashlib.sha256(f"{self.scope}|{kind}|{item}".encode()).hexdigest()[:12]
+        key = f"mig-{digest}"
+        if key in self.keys:  # pragma: no cover - 48-bit collision
+            raise RuntimeError(f"idempotency key collision for {kind} {item}")
+        self.keys.add(key)
+        return key
+
+    def add(
+        self,
+        action_id: str,
+        stage: Stage,
+        kind: ActionKind,
+        side: PlanSide,
+        item: str,
+        item_id: str,
+        params: dict[str, Any],
+        summary: str,
+        *,
+        before: dict[str, Any] | None = None,
+        depends_on: Iterable[str] = (),
+        key: str | None = None,
+    ) -> str:
+        self.actions.append(
+            Action(
+                id=action_id,
+                stage=stage,
+                kind=kind,
+                side=side,
+                item=item,
+                item_id=item_id,
+                params=params,
+                before=before,
+                idempotency_key=key or self.key(kind, action_id),
+                reversible=not stage.irreversible,
+                depends_on=tuple(dict.fromkeys(d for d in depends_on if d)),
+                summary=summary,
+            )
+        )
+        return action_id
+
+    # --- prepare -----------------------------------------------------------------------------
+    def prepare(self) -> None:
+        for placeholder, hook in sorted(self.placeholder_hooks().items()):
+            source_url, hosted = hook.source_url, hook.hosted_by
+            facts = self.tgt.table.hosted[hosted]
+            action_id = f"manual:rebuild:{placeholder.rsplit('/', 1)[-1]}"
+            self.rebuild[placeholder] = self.add(
+                action_id,
+                Stage.PREPARE,
+                K.MANUAL,
+                PlanSide.TARGET,
+                f"{facts.label} {redact_url(source_url)}",
+                source_url,
+                {
+                    "task": "rebuild",
+                    "hosted_by": hosted.value,
+                    "source_url": redact_url(source_url),
+                    "placeholder": placeholder,
+                    "instructions": facts.fix,
+                },
+                f"rebuild {facts.label} {redact_url(source_url)} and enter its URL in the mapping",
+            )
+        for item in self.mapping.items:
+            if item.outcome != "manual":
+                continue
+            action_id = _safe(f"manual:{item.kind}:{item.id}")
+            label = self.tgt.table.items[item.kind].label
+            self.add(
+                action_id,
+                Stage.PREPARE,
+                K.MANUAL,
+                PlanSide.TARGET,
+                f"{label} '{item.name}'",
+                item.id,
+                {
+                    "task": "recreate",
+                    "kind": item.kind,
+                    "id": item.id,
+                    "name": item.name,
+                    "instructions": item.action,
+                },
+                f"by hand: re-create {label} '{item.name}' on {self.tgt.label}",
+            )
+        for app in self.mapping.applications:
+            if app.create:
+                self.create_application(app)
+
+    def placeholder_hooks(self) -> dict[str, TargetWebhook]:
+        """Placeholder URL -> its webhook, for every one the plan would configure."""
+        found: dict[str, TargetWebhook] = {}
+        hook_sets = [app.webhooks for app in self.mapping.applications if app.create]
+        seen: set[int] = set()
+        for mapped in self.mapping.numbers:
+            if mapped.strategy.moves and mapped.webhooks and id(mapped.webhooks) not in seen:
+                seen.add(id(mapped.webhooks))
+                hook_sets.append(mapped.webhooks)
+        for hooks in hook_sets:
+            for hook in hooks.values():
+                if hook.placeholder:
+                    found[hook.url] = hook
+        return found
+
+    def spec(self, app: AppMapping, marker: str) -> dict[str, Any]:
+        return {
+            "name": app.name,
+            "webhooks": _hooks(app.webhooks),
+            "marker": marker,
+            "extra": dict(app.extra),
+        }
+
+    def create_application(self, app: AppMapping) -> None:
+        action_id = _safe(f"create_application:{app.key}")
+        marker = self.key(K.CREATE_APPLICATION, action_id)
+        existing = self.target_apps.get(marker)
+        before = (
+            {"id": existing.id, "name": existing.name, "config": existing.config}
+            if existing
+            else None
+        )
+        purposes = ", ".join(p.value for p in app.webhooks) or "no webhooks"
+        self.created[app.key] = self.add(
+            action_id,
+            Stage.PREPARE,
+            K.CREATE_APPLICATION,
+            PlanSide.TARGET,
+            f"application '{app.name}'",
+            app.key,
+            {"spec": self.spec(app, marker)},
+            f"create {self.tgt.facts.app_label} '{app.name}' ({purposes}) [{marker}]",
+            before=before,
+            depends_on=[self.rebuild.get(h.url, "") for h in app.webhooks.values()],
+            key=marker,
+        )
+
+    # --- acquire -----------------------------------------------------------------------------
+    def acquire(self, moving: list[tuple[Number, NumberMapping]]) -> None:
+        batches: dict[tuple[str, str, str, str], list[Number]] = defaultdict(list)
+        for number, mapped in moving:
+            kind = number.number_type.value
+            if mapped.strategy is Strategy.PORT:
+                route = self.tgt.port_route(number.country, kind)
+                if not route.possible:
+                    self.skip(
+                        number,
+                        f"{self.tgt.label} has no porting path for {number.country} {kind} numbers",
+                    )
+                    continue
+                batches[(route.path, number.country, kind, number.account_id)].append(number)
+            else:
+                if self.tgt.offer(number.country, kind) is None:
+                    self.skip(
+                        number, f"{self.tgt.label} does not sell {number.country} {kind} numbers"
+                    )
+                    continue
+                self.buy(number, mapped)
+        for (path, country, kind, account), numbers in sorted(batches.items()):
+            route = self.tgt.port_route(country, kind)
+            assert route.entry is not None
+            limit = route.entry.batch_limit or len(numbers)
+            for start in range(0, len(numbers), limit):
+                self.port(path, country, kind, account, numbers[start : start + limit], route.entry)
+
+    def skip(self, number: Number, reason: str) -> None:
+        self.skipped.append({"e164": number.e164, "reason": reason})
+
+    def buy(self, number: Number, mapped: NumberMapping) -> None:
+        query = mapped.replacement or {
+            "country": number.country,
+            "number_type": number.number_type.value,
+            "area_code": None,
+            "capabilities": sorted(c.value for c in number.capabilities),
+        }
+        near = f" near {query['area_code']}" if query.get("area_code") else ""
+        self.acquired[number.id] = self.add(
+            f"buy_number:{number.e164}",
+            Stage.ACQUIRE,
+            K.BUY_NUMBER,
+            PlanSide.TARGET,
+            f"replacement for {number.e164}",
+            number.id,
+            {
+                "search": query,
+                "label": number.friendly_name or f"replaces {number.e164}",
+                "replaces": number.e164,
+            },
+            f"buy {number.country} {query['number_type']} number{near} to replace {number.e164}",
+        )
+
+    def port(
+        self,
+        path: str,
+        country: str,
+        kind: str,
+        account: str,
+        numbers: list[Number],
+        entry: Any,
+    ) -> None:
+        digest = hashlib.sha256("|".join(n.e164 for n in numbers).encode()).hexdigest()[:10]
+        params = {
+            "numbers": [n.e164 for n in numbers],
+            "country": country,
+            "number_type": kind,
+            "losing_account": account,
+            "documents": entry.documents,
+            "lead_time": entry.lead_time,
+        }
+        count = f"{len(numbers)} {country} {kind} number{'s' if len(numbers) != 1 else ''}"
+        before = {"vendor": self.src.vendor, "account": account}
+        if path == "api":
+            action_id = self.add(
+                f"submit_port:{country}-{kind}-{digest}",
+                Stage.ACQUIRE,
+                K.SUBMIT_PORT,
+                PlanSide.TARGET,
+                f"port of {count}",
+                f"port:{country}:{kind}:{digest}",
+                params,
+                f"port {count} from {self.src.label} ({PORT_PATH_LABELS[path]})",
+                before=before,
+            )
+        else:
+            action_id = self.add(
+                f"manual:port:{country}-{kind}-{digest}",
+                Stage.ACQUIRE,
+                K.MANUAL,
+                PlanSide.TARGET,
+                f"port of {count}",
+                f"port:{country}:{kind}:{digest}",
+                {
+                    "task": "port",
+                    "path": path,
+                    **params,
+                    "instructions": f"Request the port from {self.tgt.label} by "
+                    f"{PORT_PATH_LABELS[path]} with {entry.documents}; record its status "
+                    "with `migrator ports set`",
+                },
+                f"by hand: port {count} from {self.src.label} ({PORT_PATH_LABELS[path]})",
+                before=before,
+            )
+        for number in numbers:
+            self.acquired[number.id] = action_id
+
+    # --- configure and verify ----------------------------------------------------------------
+    def config(self, mapped: NumberMapping) -> dict[str, Any]:
+        cache_key = (mapped.app, mapped.sms_app, id(mapped.webhooks))
+        found = self._configs.get(cache_key)
+        if found is None:
+            found = self._configs[cache_key] = {
+                "app_id": ref(self.created[mapped.app], "app_id") if mapped.app else None,
+                "sms_app_id": (
+                    ref(self.created[mapped.sms_app], "app_id") if mapped.sms_app else None
+                ),
+                "webhooks": _hooks(mapped.webhooks),
+                "vendor_fields": {},
+            }
+        return found
+
+    def configure(self, moving: list[tuple[Number, NumberMapping]]) -> None:
+        for number, mapped in moving:
+            acquired = self.acquired.get(number.id)
+            if acquired is None:
+                continue
+            e164: Any = number.e164
+            if mapped.strategy is Strategy.REPLACE:
+                e164 = ref(acquired, "e164")
+            config = self.config(mapped)
+            if config["app_id"] or config["sms_app_id"] or config["webhooks"]:
+                existing = (
+                    self.target_numbers.get(number.e164)
+                    if mapped.strategy is Strategy.PORT
+                    else None
+                )
+                app = self.apps[mapped.app].name if mapped.app else "its own URLs"
+                self.configured[number.id] = self.add(
+                    f"configure_number:{number.e164}",
+                    Stage.CONFIGURE,
+                    K.CONFIGURE_NUMBER,
+                    PlanSide.TARGET,
+                    number.e164
+                    if mapped.strategy is Strategy.PORT
+                    else f"replacement for {number.e164}",
+                    number.id,
+                    {"e164": e164, "config": config},
+                    f"route {number.e164}{_new(mapped)} to {app}",
+                    before={"e164": existing.e164, "config": existing.config} if existing else None,
+                    depends_on=[
+                        acquired,
+                        self.created.get(mapped.app or "", ""),
+                        self.created.get(mapped.sms_app or "", ""),
+                    ],
+                )
+            if number.emergency_address_id:
+                self.add(
+                    f"manual:e911:{number.e164}",
+                    Stage.CONFIGURE,
+                    K.MANUAL,
+                    PlanSide.TARGET,
+                    number.e164,
+                    number.id,
+                    {
+                        "task": "e911",
+                        "e164": e164,
+                        "instructions": self.tgt.table.checklist["e911"].how,
+                    },
+                    f"by hand: register the E911 address of {number.e164} on {self.tgt.label}",
+                    depends_on=[self.configured.get(number.id, acquired)],
+                )
+
+    def verify(self, moving: list[tuple[Number, NumberMapping]]) -> None:
+        for app in self.mapping.applications:
+            created = self.created.get(app.key)
+            if created is None:
+                continue
+            spec = self.actions_by_id[created].params["spec"]
+            self.verified[app.key] = self.add(
+                f"verify_application:{created.split(':', 1)[1]}",
+                Stage.VERIFY,
+                K.VERIFY_APPLICATION,
+                PlanSide.TARGET,
+                f"application '{app.name}'",
+                app.key,
+                {"app_id": ref(created, "app_id"), "expect": spec},
+                f"check application '{app.name}' on {self.tgt.label}",
+                depends_on=[created],
+            )
+        for number, mapped in moving:
+            acquired = self.acquired.get(number.id)
+            if acquired is None:
+                continue
+            e164: Any = number.e164 if mapped.strategy is Strategy.PORT else ref(acquired, "e164")
+            self.verified[number.id] = self.add(
+                f"verify_number:{number.e164}",
+                Stage.VERIFY,
+                K.VERIFY_NUMBER,
+                PlanSide.TARGET,
+                number.e164
+                if mapped.strategy is Strategy.PORT
+                else f"replacement for {number.e164}",
+                number.id,
+                {"e164": e164, "expect": self.config(mapped)},
+                f"check {number.e164}{_new(mapped)} on {self.tgt.label}",
+                depends_on=[
+                    self.configured.get(number.id, ""),
+                    acquired,
+                    self.created.get(mapped.app or "", ""),
+                    self.created.get(mapped.sms_app or "", ""),
+                ],
+            )
+
+    # --- decommission ------------------------------------------------------------------------
+    def decommission(self, pairs: list[tuple[Number, NumberMapping]]) -> None:
+        by_hand: list[str] = []
+        skipped = {s["e164"] for s in self.skipped}
+        for number, mapped in pairs:
+            if mapped.strategy not in (Strategy.REPLACE, Strategy.RELEASE):
+                continue  # a port moves the number; keep leaves it
+            if number.e164 in skipped:
+                continue
+            if not self.src.has_api:
+                by_hand.append(number.e164)
+                continue
+            self.add(
+                f"release_number:{number.e164}",
+                Stage.DECOMMISSION,
+                K.RELEASE_NUMBER,
+                PlanSide.SOURCE,
+                number.e164,
+                number.id,
+                {"e164": number.e164},
+                f"release {number.e164} on {self.src.label}",
+                before={
+                    "id": number.id,
+                    "e164": number.e164,
+                    "account_id": number.account_id,
+                    "config": number.config,
+                },
+                depends_on=[self.verified.get(number.id, "")],
+            )
+        if by_hand:
+            self.add(
+                "manual:release-at-source",
+                Stage.DECOMMISSION,
+                K.MANUAL,
+                PlanSide.SOURCE,
+                f"{len(by_hand)} numbers at {self.src.label}",
+                self.source.account_id,
+                {
+                    "task": "release",
+                    "numbers": by_hand,
+                    "instructions": f"Release these numbers at {self.src.label} by hand "
+                    "once verify has passed",
+                },
+                f"by hand: release {len(by_hand)} numbers at {self.src.label}",
+            )
+        if self.src.has_api:
+            self.delete_applications(pairs, skipped)
+
+    def delete_applications(
+        self, pairs: list[tuple[Number, NumberMapping]], skipped: set[str]
+    ) -> None:
+        """Delete a source application once every number it answered has left (none kept,
+        none skipped); applications that answered no number are left alone."""
+        leaving: dict[str, bool] = {}
+        for number, mapped in pairs:
+            gone = mapped.strategy is not Strategy.KEEP and number.e164 not in skipped
+            for app_id in {number.voice_app_id, number.sms_app_id} - {None}:
+                assert app_id is not None
+                leaving[app_id] = leaving.get(app_id, True) and gone
+        for app in self.source.applications:
+            if not leaving.get(app.id):
+                continue
+            mapped_key = f"app:{app.id}"
+            self.add(
+                _safe(f"delete_application:{app.id}"),
+                Stage.DECOMMISSION,
+                K.DELETE_APPLICATION,
+                PlanSide.SOURCE,
+                f"application '{app.name}'",
+                app.id,
+                {"app_id": app.id},
+                f"delete application '{app.name}' on {self.src.label}",
+                before={"id": app.id, "name": app.name, "config": app.config},
+                depends_on=[self.verified.get(mapped_key, "")],
+            )
+
+    # --- the whole plan ----------------------------------------------------------------------
+    def build(self, created_at: str) -> Plan:
+        by_id = {m.id: m for m in self.mapping.numbers}
+        pairs = [(n, by_id[n.id]) for n in self.source.numbers if n.id in by_id]
+        moving = [(n, m) for n, m in pairs if m.strategy.moves]
+        self.prepare()
+        self.acquire(moving)
+        self.configure(moving)
+        self.actions_by_id = {a.id: a for a in self.actions}
+        self.verify(moving)
+        self.decommission(pairs)
+        ids = [a.id for a in self.actions]
+        if len(set(ids)) != len(ids):  # pragma: no cover - a planner bug
+            raise RuntimeError("the planner produced two actions with the same id")
+        return Plan(
+            source_vendor=self.src.vendor,
+            source_account=self.source.account_id,
+            target_vendor=self.tgt.vendor,
+            target_account=self.tgt.account_id,
+            source_fingerprint=self.mapping.source_fingerprint,
+            target_fingerprint=self.target.fingerprint() if self.target else "",
+            actions=tuple(self.actions),
+            created_at=created_at,
+            options={
+                "strategies": self.mapping.strategy_counts(),
+                "placeholders": len(self.rebuild),
+                "skipped": self.skipped,
+            },
+        )
+
+
+def build_plan(
+    source: Inventory,
+    target: Inventory | None,
+    mapping: Mapping,
+    source_side: Side,
+    target_side: Side,
+    created_at: str = "",
+) -> Plan:
+    """The staged plan that carries out `mapping` (see the module docstring for params)."""
+    return _Planner(source, target, mapping, source_side, target_side).build(created_at)

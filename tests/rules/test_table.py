@@ -1,0 +1,150 @@
+"""The compatibility table: it loads, every fact cites a source, lookups pick the right entry,
+and a malformed table is refused with a message that says where."""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from migrator.model.enums import Capability, HostedBy, WebhookPurpose
+from migrator.rules.facts import FACTS
+from migrator.rules.table import TableError, load_table, load_table_from, parse_table
+
+REQUIRED_CHECKLIST = {
+    "e911",
+    "cnam",
+    "tendlc",
+    "tollfree_verification",
+    "signature_validation",
+    "vendor_hosted",
+    "sms_lag",
+}
+
+
+def _raw() -> dict[str, Any]:
+    text = resources.files("migrator.rules").joinpath("compatibility.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def test_shipped_table_loads_with_every_section() -> None:
+    table = load_table()
+    assert set(table.vendors) == {"twilio", "vonage", "plivo", "file"}
+    assert {h for h in HostedBy if h.vendor_hosted} <= set(table.hosted)
+    assert set(table.purposes) == set(WebhookPurpose)
+    assert set(table.checklist) >= REQUIRED_CHECKLIST
+    assert len(table.rules) >= 40
+
+
+def test_every_fact_cites_the_reference_files() -> None:
+    table = load_table()
+    facts: list[tuple[str, ...]] = [v.sources for v in table.vendors.values()]
+    facts += [h.sources for h in table.hosted.values()]
+    facts += [p.sources for p in table.purposes.values()]
+    facts += [p.sources for p in table.porting] + [o.sources for o in table.offers]
+    facts += [i.sources for i in table.items.values()]
+    facts += [c.sources for c in table.checklist.values()] + [r.sources for r in table.rules]
+    for sources in facts:
+        assert sources
+        assert all(("vendors.md" in s) or ("market.md" in s) for s in sources), sources
+
+
+def test_rules_only_use_known_facts_and_checklist_entries() -> None:
+    table = load_table()
+    for rule in table.rules:
+        assert set(rule.when) <= FACTS[rule.item]
+        assert rule.unless is None or set(rule.unless) <= FACTS[rule.item]
+        assert rule.checklist is None or rule.checklist in table.checklist
+    ids = [r.id for r in table.rules]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    ("vendor", "country", "kind", "path", "confirmed"),
+    [
+        ("twilio", "US", "local", "api", True),
+        ("twilio", "US", "mobile", "api", True),
+        ("twilio", "US", "tollfree", "console", True),
+        ("plivo", "CA", "local", "ticket", True),
+        ("plivo", "US", "tollfree", "ticket", True),
+        ("vonage", "DE", "mobile", "ticket", False),
+    ],
+)
+def test_porting_paths(vendor: str, country: str, kind: str, path: str, confirmed: bool) -> None:
+    entry = load_table().porting_path(vendor, country, kind)
+    assert entry is not None
+    assert (entry.path, entry.confirmed) == (path, confirmed)
+
+
+@pytest.mark.parametrize(
+    ("vendor", "country", "kind"),
+    [("twilio", "GB", "local"), ("twilio", "CA", "local"), ("plivo", "GB", "local")],
+)
+def test_no_porting_path_where_the_references_document_none(
+    vendor: str, country: str, kind: str
+) -> None:
+    assert load_table().porting_path(vendor, country, kind) is None
+
+
+def test_twilio_api_port_batches_are_capped_at_1000() -> None:
+    entry = load_table().porting_path("twilio", "US", "local")
+    assert entry is not None and entry.batch_limit == 1000
+
+
+def test_most_specific_offer_wins() -> None:
+    table = load_table()
+    gb_landline = table.offer("vonage", "GB", "local")
+    gb_mobile = table.offer("vonage", "GB", "mobile")
+    assert gb_landline is not None and gb_landline.capabilities == {Capability.VOICE}
+    assert gb_mobile is not None and Capability.SMS in gb_mobile.capabilities
+    assert table.offer("vonage", "US", "national") is None
+    twilio = table.offer("twilio", "US", "local")
+    assert twilio is not None and Capability.FAX in twilio.capabilities
+    plivo = table.offer("plivo", "US", "local")
+    assert plivo is not None and Capability.FAX not in plivo.capabilities
+
+
+def test_load_table_from_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "table.toml"
+    path.write_text(
+        resources.files("migrator.rules").joinpath("compatibility.toml").read_text("utf-8")
+    )
+    assert load_table_from(path).rules == load_table().rules
+    path.write_text("not = [valid")
+    with pytest.raises(TableError, match=r"table\.toml"):
+        load_table_from(path)
+
+
+def _broken(change: Any) -> dict[str, Any]:
+    data = copy.deepcopy(_raw())
+    change(data)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["rules"][0].update(when={"no_such_fact": True}), "unknown number fact"),
+        (lambda d: d["rules"][0].update(reason="{nonsense}"), "reason refers to unknown"),
+        (lambda d: d["rules"][0].update(verdict="maybe"), "verdict must be"),
+        (lambda d: d["rules"][0].update(sources=[]), "non-empty list of sources"),
+        (lambda d: d["rules"][0].update(checklist="nowhere"), "unknown checklist entry"),
+        (lambda d: d["rules"][0].update(item="planet"), "item must be one of"),
+        (lambda d: d["rules"].append(dict(d["rules"][0])), "rule ids used twice"),
+        (lambda d: d["porting"][0].update(path="pigeon"), "path must be one of"),
+        (lambda d: d["porting"][0].update(vendor="acme"), "unknown vendor"),
+        (lambda d: d["porting"][0].update(number_types=["landline"]), "unknown number type"),
+        (lambda d: d["offers"][0].update(capabilities=["telepathy"]), "offers"),
+        (lambda d: d["items"]["trunk"].update(capability="teleport"), "not a Capabilities flag"),
+        (lambda d: d["vendors"]["twilio"].pop("markup"), "missing markup"),
+        (lambda d: d["hosted"].pop("studio"), "no facts for studio"),
+        (lambda d: d.update(schema_version=99), "schema_version"),
+    ],
+)
+def test_malformed_tables_are_refused(change: Any, message: str) -> None:
+    with pytest.raises(TableError, match=message):
+        parse_table(_broken(change))
