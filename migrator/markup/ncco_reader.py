@@ -363,10 +363,14 @@ class NccoReader:
             background=background,
         )
         if isinstance(transcription, dict):
+            settings = dict(transcription)
             record.transcribe = True
-            urls = transcription.get("eventUrl")
+            urls = settings.pop("eventUrl", None)
             record.transcribe_callback = urls[0] if isinstance(urls, list) and urls else None
             record.sources["transcribe"] = "transcription"
+            record.sources["transcribe_callback"] = "transcription.eventUrl"
+            for key, value in settings.items():
+                record.extras[f"transcription.{key}"] = value
         return record
 
     def _notify(self, fields: _Fields) -> Notify:

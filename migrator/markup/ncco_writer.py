@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 from typing import Any
+from xml.sax.saxutils import escape
 
 from migrator.markup import ncco_schema, ssml, voices
 from migrator.markup.errors import MarkupError
@@ -40,7 +41,7 @@ from migrator.markup.model import (
     Verb,
 )
 from migrator.markup.report import Format
-from migrator.markup.writing import Writer, http_method, is_web_url, phone_digits
+from migrator.markup.writing import Writer, http_method, is_audio_file, is_web_url, phone_digits
 
 Action = dict[str, Any]
 
@@ -48,11 +49,11 @@ TALK_MAX = 1500
 INPUT_TIMEOUT_MAX = 10
 MAX_DIGITS = 20
 CONNECT_LIMIT_MAX = 7200
-AUDIO_FILE = re.compile(r"\.(mp3|wav)(\?.*)?$", re.IGNORECASE)
 
 
 class NccoWriter(Writer):
     target: Format = "ncco"
+    _following: list[Verb] = []  # the verbs after the one being written
 
     def write(self) -> str:
         if self.flow.kind == "messaging":
@@ -60,7 +61,8 @@ class NccoWriter(Writer):
                 self._messaging_lost(verb)
             return ""
         actions: list[Action] = []
-        for verb in self.flow.verbs:
+        for index, verb in enumerate(self.flow.verbs):
+            self._following = self.flow.verbs[index + 1 :]
             actions.extend(self._verb(verb))
         if not actions:
             actions = [{"action": "wait", "timeout": 0.1}]
@@ -126,7 +128,13 @@ class NccoWriter(Writer):
             )
             return []
         if isinstance(verb, Message):
-            self._messaging_lost(verb)
+            self.reporter.lost(
+                verb.path,
+                verb.label,
+                "an NCCO cannot send a text message during a call",
+                f"send the text {verb.body!r} with the Vonage Messages API (POST /v1/messages) "
+                "from your server when the call arrives",
+            )
             return []
         if isinstance(verb, Enqueue):
             self.unsupported(verb, "Enqueue")
@@ -168,7 +176,8 @@ class NccoWriter(Writer):
     def _say(self, say: Say, *, barge_in: bool | None = None) -> list[Action]:
         use = self.usage(say)
         use.handled("voice", "language")
-        choice = voices.to_vonage(self.source_voice(say), ncco_schema.tts_languages())
+        choice = voices.to_vonage(self.source_voice(say, use), ncco_schema.tts_languages())
+        language = say.language if self.same_format else choice.language
         if choice.change and not self.same_format:
             self.reporter.changed(say.path, f"{say.label} voice", choice.change)
         content = use.get("content")
@@ -178,8 +187,8 @@ class NccoWriter(Writer):
         actions = []
         for text in texts:
             action: Action = {"action": "talk", "text": text}
-            if choice.language:
-                action["language"] = choice.language
+            if language:
+                action["language"] = language
             loop = use.get("loop")
             if loop is not None and loop != 1:
                 action["loop"] = max(loop, 0)
@@ -249,14 +258,7 @@ class NccoWriter(Writer):
 
     def _gather(self, gather: Gather) -> list[Action]:
         use = self.usage(gather)
-        actions: list[Action] = []
-        for prompt in use.get("prompts"):
-            if isinstance(prompt, Say):
-                actions.extend(self._say(prompt, barge_in=True))
-            elif isinstance(prompt, Play):
-                actions.extend(self._play(prompt, barge_in=True))
-            else:
-                actions.append(self._pause(prompt))
+        actions = self._prompts(gather, use.get("prompts"))
         dtmf, speech = use.get("dtmf"), use.get("speech")
         action: Action = {
             "action": "input",
@@ -310,6 +312,46 @@ class NccoWriter(Writer):
             use.handled("extras")
         use.finish()
         actions.append(action)
+        return actions
+
+    def _prompts(self, gather: Gather, prompts: list[Say | Play | Pause]) -> list[Action]:
+        """What plays while input is awaited.
+
+        Vonage lets a prompt be interrupted (bargeIn) only when the next action of another kind
+        is the input itself, so pauses after speech become SSML breaks and only the last run of
+        talk or stream actions stays interruptible.
+        """
+        actions: list[Action] = []
+        for prompt in prompts:
+            if isinstance(prompt, Pause) and actions and actions[-1]["action"] == "talk":
+                seconds = 1.0 if prompt.length is None else float(prompt.length)
+                actions[-1]["text"] = _with_break(actions[-1]["text"], seconds)
+                folded = self.usage(prompt)
+                folded.handled("length")
+                folded.finish()
+            elif isinstance(prompt, Say):
+                actions.extend(self._say(prompt))
+            elif isinstance(prompt, Play):
+                actions.extend(self._play(prompt))
+            else:
+                actions.append(self._pause(prompt))
+        last_kind = actions[-1]["action"] if actions else None
+        interruptible = True
+        blocked = False
+        for action in reversed(actions):
+            interruptible = interruptible and action["action"] == last_kind
+            if interruptible:
+                action["bargeIn"] = True
+            else:
+                action.pop("bargeIn", None)
+                blocked = True
+        if blocked:
+            self.reporter.changed(
+                gather.path,
+                f"{gather.label} prompts",
+                "Vonage lets callers cut a prompt short only when the input follows it directly, "
+                "so the earlier prompts now play to the end before keys are accepted",
+            )
         return actions
 
     def _dtmf(self, gather: Gather, use: Any) -> dict[str, Any]:
@@ -383,26 +425,26 @@ class NccoWriter(Writer):
         conferences = [t for t in targets if isinstance(t, Conference)]
         if conferences and len(targets) == 1:
             return self._conversation(dial, use, conferences[0])
-        endpoints: list[tuple[dict[str, Any], Number | Sip]] = []
+        kept: tuple[dict[str, Any], Number | Sip] | None = None
         for target in targets:
+            if kept is not None and isinstance(target, Number | Sip):
+                self.reporter.lost(
+                    target.path,
+                    target.label,
+                    "a connect action rings a single endpoint, so ringing several at once "
+                    "(simultaneous ring) is not possible in one NCCO",
+                    "ring the other endpoints with outbound calls from the Voice API and join the "
+                    "one that answers to this call's conversation, or ring them one after another "
+                    "with several connect actions",
+                )
+                continue
             endpoint = self._endpoint(target)
             if endpoint is not None:
                 assert isinstance(target, Number | Sip)
-                endpoints.append((endpoint, target))
-        if not endpoints:
-            use.finish()
-            return []
-        first, first_target = endpoints[0]
-        for _, extra in endpoints[1:]:
-            self.reporter.lost(
-                extra.path,
-                extra.label,
-                "a connect action rings a single endpoint, so ringing several at once "
-                "(simultaneous ring) is not possible in one NCCO",
-                "ring the other endpoints with outbound calls from the Voice API and join the "
-                "one that answers to this call's conversation, or ring them one after another "
-                "with several connect actions",
-            )
+                kept = (endpoint, target)
+        if kept is None:
+            return []  # nothing left to dial: the targets' own items say why
+        first, first_target = kept
         action: Action = {"action": "connect", "endpoint": [first]}
         caller_id = use.get("caller_id")
         if caller_id:
@@ -453,6 +495,13 @@ class NccoWriter(Writer):
                     "unanswered, busy and failed cases",
                 )
                 self.next_document(url, dial, dial.source_name("action"))
+            if is_web_url(callback):
+                self.reporter.lost(
+                    first_target.path,
+                    f"{first_target.label} {first_target.source_name('status_callback')}",
+                    "a connect action has one eventUrl, and it now serves the dial's action URL",
+                    f"handle the call events at {url}",
+                )
         elif is_web_url(callback):
             action["eventUrl"] = [callback]
             method = http_method(first_target.status_callback_method)
@@ -505,7 +554,14 @@ class NccoWriter(Writer):
         if isinstance(target, Sip):
             return self._sip(target)
         if isinstance(target, Client):
-            self.unsupported(target, "Client")
+            self.reporter.lost(
+                target.path,
+                target.label,
+                "dialling an app user needs an app endpoint, which Vonage's published NCCO schema "
+                "(what this tool validates against) does not have",
+                f"create a Vonage user {target.identity!r} for the Client SDK and add a connect "
+                f'action with endpoint {{"type": "app", "user": "{target.identity}"}} by hand',
+            )
             return None
         if isinstance(target, Queue):
             self.unsupported(target, "Queue")
@@ -519,8 +575,7 @@ class NccoWriter(Writer):
             )
             return None
         assert isinstance(target, OtherTarget)
-        key = "ncco/vbc" if self.flow.origin == "ncco" else target.name
-        self.unsupported(target, key)
+        self.unsupported_verb(target)
         return None
 
     def _phone(self, number: Number) -> dict[str, Any] | None:
@@ -565,7 +620,8 @@ class NccoWriter(Writer):
         endpoint: dict[str, Any] = {"type": "sip", "uri": uri}
         headers = use.get("headers")
         if headers:
-            endpoint["headers"] = dict(headers)
+            # Vonage adds the X- itself.
+            endpoint["headers"] = {_strip_x(name): value for name, value in headers.items()}
         fixes = {
             "username": "configure the credentials on the Vonage SIP trunk instead",
             "password": "configure the credentials on the Vonage SIP trunk instead",
@@ -594,7 +650,7 @@ class NccoWriter(Writer):
             action["mute"] = muted
         wait_url = conf.get("wait_url")
         conf.handled("wait_method")
-        if wait_url and AUDIO_FILE.search(wait_url) and is_web_url(wait_url):
+        if is_audio_file(wait_url) and is_web_url(wait_url):
             action["musicOnHoldUrl"] = wait_url
         elif wait_url:
             self.reporter.lost(
@@ -610,6 +666,12 @@ class NccoWriter(Writer):
             method = http_method(conf.get("status_callback_method"))
             if method:
                 action["eventMethod"] = method
+        if conference.status_callback_event and not self.same_format:
+            self.reporter.note(
+                conference.path,
+                f"{conference.label} {conference.source_name('status_callback_event')}",
+                "Vonage sends every conversation event to eventUrl; there is no event filter",
+            )
         conf.handled("status_callback_event")
         if not self.same_format and conference.beep in (None, "true", "onEnter", "onExit"):
             self.reporter.changed(
@@ -632,6 +694,17 @@ class NccoWriter(Writer):
         use = self.usage(record)
         action: Action = {"action": "record"}
         background = use.get("background")
+        if (
+            str(record.extras.get("startOnDialAnswer", "")).lower() == "true"
+            and not self.same_format
+        ):
+            use.handled_extra("startOnDialAnswer", "redirect")
+            self.reporter.changed(
+                record.path,
+                f"{record.label} startOnDialAnswer",
+                "the record action starts recording when it runs, before the dialled call is "
+                "ringing or answered",
+            )
         if not background:
             silence = use.get("timeout")
             silence = 5 if silence is None else silence
@@ -665,21 +738,31 @@ class NccoWriter(Writer):
         fmt = use.get("file_format")
         if fmt in ("mp3", "wav", "ogg"):
             action["format"] = fmt
-        callback = use.get("recording_status_callback") or None
-        url = use.get("action")
-        target_url = callback if is_web_url(callback) else url if is_web_url(url) else None
-        if target_url:
-            action["eventUrl"] = [target_url]
-            method = http_method(use.get("recording_status_callback_method") or use.get("method"))
-            if method:
-                action["eventMethod"] = method
+        callback, url = use.get("recording_status_callback"), use.get("action")
+        if is_web_url(callback):
+            action["eventUrl"] = [callback]
+            method = use.get("recording_status_callback_method")
+        elif is_web_url(url):
+            action["eventUrl"] = [url]
+            method = use.get("method")
+        else:
+            method = None
+        if method:
+            action["eventMethod"] = method.upper()
         use.handled("method", "recording_status_callback_method")
         if url and not background and not self.same_format:
+            after = (
+                "; the verbs after it (the source's no-recording branch) now run after every "
+                "recording"
+                if self._following
+                else ""
+            )
+            called = "is not requested" if is_web_url(callback) else "only receives the recording"
             self.reporter.changed(
                 record.path,
-                f"{record.label} {record.source_name('action')}",
-                "Vonage posts the recording to eventUrl and then goes on with the next action; "
-                "the URL can no longer decide what happens after the recording",
+                f"{record.label} {record.source_name('action')} {url}",
+                f"after recording Vonage goes on with the next action: the URL {called} and can "
+                f"no longer decide what happens next{after}",
                 "put the steps that URL returned after the record action in this NCCO",
             )
         if use.get("transcribe"):
@@ -779,7 +862,7 @@ class NccoWriter(Writer):
         self.reporter.changed(
             redirect.path,
             redirect.label,
-            "NCCO has no redirect; a notify action posts a JSON event to the URL and the NCCO it "
+            "NCCO has no redirect; a notify action sends a JSON event to the URL and the NCCO it "
             "returns replaces this one",
             "make the URL accept the notify event and answer with an NCCO",
         )
@@ -811,6 +894,18 @@ class NccoWriter(Writer):
         for verb in pre_answer.verbs:
             actions.extend(self._verb(verb))
         return actions
+
+
+def _strip_x(name: str) -> str:
+    return name[2:] if name.lower().startswith("x-") else name
+
+
+def _with_break(text: str, seconds: float) -> str:
+    """Append an SSML pause to talk text (making it SSML if it was not)."""
+    pause = f'<break time="{seconds:g}s"/>'
+    if text.startswith("<speak>") and text.endswith("</speak>"):
+        return f"{text[: -len('</speak>')]}{pause}</speak>"
+    return f"<speak>{escape(text)}{pause}</speak>"
 
 
 def _split(text: str, limit: int) -> list[str]:

@@ -50,7 +50,6 @@ class PlivoReader:
         if local_name(self.root.tag) != "Response":
             raise UnknownFormat(f"Plivo XML must start with <Response>, not <{self.root.tag}>")
         verbs = self._verbs(self.root, "/Response")
-        verbs = self._fold_dial_recording(verbs)
         if verbs and all(isinstance(v, Message) for v in verbs):
             return CallFlow("plivo", "messaging", verbs)
         return CallFlow("plivo", "voice", verbs)
@@ -224,10 +223,11 @@ class PlivoReader:
                 )
             elif name == "User":
                 headers = child_attrs.text("sipHeaders", "headers")
+                # Plivo sends these as X-PH-<name>; the model keeps the wire name.
                 target = Sip(
                     uri=text_of(child),
                     send_digits=child_attrs.text("sendDigits"),
-                    headers=_headers(headers),
+                    headers={f"X-PH-{k}": v for k, v in _headers(headers).items()},
                 )
             else:
                 self.reporter.lost(
@@ -265,6 +265,7 @@ class PlivoReader:
         if beep is not None:
             attrs.text("enterSound", "beep")
             attrs.text("exitSound", "beep")
+            attrs.sources["beep"] = "enterSound/exitSound"
         record = attrs.boolean("record")
         conference = Conference(
             name=text_of(element),
@@ -291,8 +292,9 @@ class PlivoReader:
 
     def _read_record(self, element: ET.Element, path: str) -> list[Verb]:
         attrs = self._attrs(element, path)
-        background = bool(attrs.boolean("recordSession", "background"))
-        on_dial = attrs.boolean("startOnDialAnswer")
+        on_dial = attrs.remaining.get("startOnDialAnswer", "").lower() == "true"
+        # startOnDialAnswer records the next <Dial>'s call in the background.
+        background = bool(attrs.boolean("recordSession", "background")) or on_dial
         transcription = attrs.text("transcriptionType", "transcribe")
         timeout = attrs.integer("timeout")
         max_length = attrs.integer("maxLength")
@@ -312,30 +314,19 @@ class PlivoReader:
             file_format=attrs.text("fileFormat"),
             background=background,
         )
-        if on_dial:
-            record.extras["startOnDialAnswer"] = "true"
+        if attrs.remaining.get("redirect", "").lower() == "false" and record.action:
+            # The action URL is only told about the recording; the flow goes on.
+            attrs.text("redirect")
+            record.recording_status_callback = record.recording_status_callback or record.action
+            record.recording_status_callback_method = (
+                record.recording_status_callback_method or record.method
+            )
+            record.sources["recording_status_callback"] = "action"
+            record.action = record.method = None
+            if on_dial:
+                record.extras["redirect"] = "false"
         self._finish(record, attrs, "<Record>")
         return [record]
-
-    def _fold_dial_recording(self, verbs: list[Verb]) -> list[Verb]:
-        """<Record startOnDialAnswer> before <Dial> is Plivo's way to record the dialled call."""
-        folded: list[Verb] = []
-        for index, verb in enumerate(verbs):
-            following = verbs[index + 1] if index + 1 < len(verbs) else None
-            if (
-                isinstance(verb, Record)
-                and verb.extras.get("startOnDialAnswer") == "true"
-                and isinstance(following, Dial)
-                and not any(isinstance(t, Conference) for t in following.targets)
-            ):
-                following.record = "record-from-answer"
-                following.recording_status_callback = verb.action or verb.recording_status_callback
-                following.recording_status_callback_method = verb.method
-                following.sources["record"] = "<Record startOnDialAnswer>"
-                following.sources["recording_status_callback"] = "<Record action>"
-                continue
-            folded.append(verb)
-        return folded
 
     # ---- endings, redirects, messages -------------------------------------------------------
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plivo import xml as px
-from plivo.exceptions import PlivoXMLError
+from plivo.exceptions import PlivoXMLError, ValidationError
 
 from migrator.markup.ssml import XML_LANG
 from migrator.markup.xmlsafe import local_name, parse_xml
@@ -70,7 +70,13 @@ def set_attribute(element: px.PlivoXMLElement, attribute: str, value: Any) -> No
     candidates = [_SPECIAL.get(attribute), _snake(attribute), attribute]
     for name in candidates:
         if name and callable(getattr(cls, f"set_{name}", None)):
-            getattr(element, f"set_{name}")(_typed(value))
+            setter = getattr(element, f"set_{name}")
+            try:
+                setter(_typed(value))
+            except ValidationError:
+                if not (isinstance(value, str) and value.lstrip("-").isdigit()):
+                    raise
+                setter(int(value))  # setters that demand an exact int
             return
     for name in candidates:
         if name and (isinstance(getattr(cls, name, None), property) or name in vars(element)):
@@ -100,7 +106,7 @@ def build(element: RawElement) -> px.PlivoXMLElement:
         set_attribute(built, attribute, value)
     for child in element.children:
         built.add(build(child))
-        if child.tail:
+        if child.tail.strip() or (child.tail and "cont" in built._nestable):
             built.add(cont(child.tail))
     return built
 

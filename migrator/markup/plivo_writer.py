@@ -42,7 +42,13 @@ from migrator.markup.model import (
 )
 from migrator.markup.report import Format
 from migrator.markup.usage import Usage
-from migrator.markup.writing import Writer, http_method, phone_digits
+from migrator.markup.writing import (
+    Writer,
+    http_method,
+    is_audio_file,
+    phone_digits,
+    speech_seconds,
+)
 
 # The plivo SDK has no type hints; its elements are plivo.xml.PlivoXMLElement instances.
 Element: TypeAlias = Any
@@ -140,7 +146,7 @@ class PlivoWriter(Writer):
         use.handled("voice", "language")
         content: list[Inline] = use.get("content")
         markup = ssml.has_markup(content)
-        choice = voices.to_plivo(self.source_voice(say), needs_ssml=markup)
+        choice = voices.to_plivo(self.source_voice(say, use), needs_ssml=markup)
         if choice.change and not self.same_format:
             self.reporter.changed(say.path, f"{say.label} voice", choice.change)
         if not ssml.plain_text(content):
@@ -294,7 +300,7 @@ class PlivoWriter(Writer):
                 "Plivo has no such speech model; its default model is used",
             )
         end = use.get("speech_timeout")
-        end_seconds = int(end) if end is not None and str(end).isdigit() else None
+        end_seconds = speech_seconds(end)
         if end is not None and end_seconds is None and not self.same_format:
             self.reporter.note(
                 gather.path,
@@ -430,8 +436,17 @@ class PlivoWriter(Writer):
             element = px.UserElement(
                 use.get("uri"),
                 send_digits=use.get("send_digits"),
-                sip_headers=",".join(f"{k}={v}" for k, v in headers.items()) or None,
+                sip_headers=",".join(f"{_plivo_header(k)}={v}" for k, v in headers.items()) or None,
             )
+            renamed = [k for k in headers if not k.upper().startswith("X-PH-")]
+            if renamed and not self.same_format:
+                self.reporter.changed(
+                    target.path,
+                    f"{target.label} headers {', '.join(renamed)}",
+                    "Plivo sends custom SIP headers as X-PH-<name>, so the SIP server sees "
+                    + ", ".join(f"X-PH-{_plivo_header(k)}" for k in renamed),
+                    "update the SIP server to read the new header names",
+                )
             fixes = {
                 "username": "set the credentials on the SIP side for Plivo's addresses",
                 "password": "set the credentials on the SIP side for Plivo's addresses",
@@ -441,7 +456,14 @@ class PlivoWriter(Writer):
             use.finish(fixes)
             return element
         elif isinstance(target, Client):
-            self.unsupported(target, "Client")
+            who = "a Twilio Client identity" if self.flow.origin == "twiml" else "an app user"
+            self.reporter.lost(
+                target.path,
+                target.label,
+                f"{who} is a user of the source vendor's SDK, which Plivo XML cannot dial",
+                f"create a Plivo endpoint for {target.identity!r} and dial its SIP URI "
+                "(sip:<username>@phone.plivo.com) with <User>",
+            )
             return None
         elif isinstance(target, Queue):
             self.unsupported(target, "Queue")
@@ -456,7 +478,7 @@ class PlivoWriter(Writer):
             return None
         else:
             assert isinstance(target, OtherTarget)
-            self.unsupported(target, target.name)
+            self.unsupported_verb(target)
             return None
         self._target_common(target, use, callbacks, whispers)
         use.handled("machine_detection")
@@ -497,6 +519,16 @@ class PlivoWriter(Writer):
 
     def _conference(self, dial: Dial, use: Usage, conference: Conference) -> Element:
         conf = self.usage(conference)
+        wait_url = conf.get("wait_url")
+        if is_audio_file(wait_url) and not self.same_format:
+            self.reporter.lost(
+                conference.path,
+                f"{conference.label} {conference.source_name('wait_url')}",
+                "Plivo's waitSound must answer with Plivo XML, not be an audio file",
+                f'host <Response><Play loop="0">{wait_url}</Play></Response> and point waitSound '
+                "at it",
+            )
+            wait_url = None
         beep = conf.get("beep")
         beep = "true" if beep is None and not self.same_format else beep
         element = px.ConferenceElement(
@@ -504,7 +536,7 @@ class PlivoWriter(Writer):
             muted=conf.get("muted"),
             start_conference_on_enter=conf.get("start_on_enter"),
             end_conference_on_exit=conf.get("end_on_exit"),
-            wait_sound=conf.get("wait_url"),
+            wait_sound=wait_url,
             max_members=conf.get("max_participants"),
             record=_record_flag(conf.get("record")),
             time_limit=use.get("time_limit"),
@@ -516,9 +548,15 @@ class PlivoWriter(Writer):
             enter_sound="beep:1" if beep in ("true", "onEnter") else None,
             exit_sound="beep:2" if beep in ("true", "onExit") else None,
         )
+        if conference.status_callback_event and not self.same_format:
+            self.reporter.note(
+                conference.path,
+                f"{conference.label} {conference.source_name('status_callback_event')}",
+                "Plivo sends every conference event to callbackUrl; there is no event filter",
+            )
         conf.handled("wait_method", "status_callback_event")
-        if conference.wait_url:
-            self.next_document(conference.wait_url, conference, conference.source_name("wait_url"))
+        if wait_url:
+            self.next_document(wait_url, conference, conference.source_name("wait_url"))
         self.next_document(dial.action, dial, dial.source_name("action"))
         self._same_format_extras(element, conference, conf)
         conf.finish()
@@ -545,7 +583,7 @@ class PlivoWriter(Writer):
             play_beep=use.get("play_beep"),
             finish_on_key=use.get("finish_on_key"),
             file_format=use.get("file_format"),
-            record_session=True if background else None,
+            record_session=True if background and not _on_dial_answer(record) else None,
             redirect=False if background or not record.action else None,
             callback_url=use.get("recording_status_callback"),
             callback_method=http_method(use.get("recording_status_callback_method")),
@@ -692,9 +730,21 @@ class PlivoWriter(Writer):
         return element
 
 
+def _plivo_header(name: str) -> str:
+    """Plivo adds X-PH- to every custom SIP header name."""
+    for prefix in ("X-PH-", "X-"):
+        if name.upper().startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
 def _dial_timeout(timeout: int | None, origin: str) -> int | None:
     """Twilio rings for 30 s unless told otherwise; say so explicitly to Plivo."""
     return 30 if timeout is None and origin == "twiml" else timeout
+
+
+def _on_dial_answer(record: Record) -> bool:
+    return str(record.extras.get("startOnDialAnswer", "")).lower() == "true"
 
 
 def _record_flag(value: str | None) -> bool | None:

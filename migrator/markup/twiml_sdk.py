@@ -77,7 +77,10 @@ def to_text(response: TwiML) -> str:
 
 
 def _indent(element: ET.Element, level: int) -> None:
-    if not len(element) or element.tag in _TEXT_ELEMENTS:
+    mixed = bool(element.text and element.text.strip()) or any(
+        child.tail and child.tail.strip() for child in element
+    )
+    if not len(element) or element.tag in _TEXT_ELEMENTS or mixed:
         return
     inner = "\n" + "  " * (level + 1)
     element.text = inner

@@ -44,7 +44,7 @@ from migrator.markup.model import (
 )
 from migrator.markup.report import Format
 from migrator.markup.usage import Usage
-from migrator.markup.writing import Writer, e164
+from migrator.markup.writing import Writer, e164, is_audio_file, speech_seconds
 
 _SSML_ARGS: dict[str, dict[str, str]] = {
     "break": {"strength": "strength", "time": "time"},
@@ -63,6 +63,7 @@ _PLIVO_TRACKS = {"inbound": "inbound_track", "outbound": "outbound_track", "both
 
 class TwimlWriter(Writer):
     target: Format = "twiml"
+    _dial_recording: Record | None = None  # a Plivo <Record startOnDialAnswer> awaiting its <Dial>
 
     def write(self) -> str:
         response: TwiML
@@ -169,7 +170,7 @@ class TwimlWriter(Writer):
         if self.same_format:
             voice, language = say.voice, say.language
         else:
-            choice = voices.to_twiml(self.source_voice(say))
+            choice = voices.to_twiml(self.source_voice(say, use))
             voice, language = choice.voice, choice.language
             if choice.change:
                 self.reporter.changed(say.path, f"{say.label} voice", choice.change)
@@ -245,6 +246,16 @@ class TwimlWriter(Writer):
         dtmf, speech = use.get("dtmf"), use.get("speech")
         inputs = " ".join(kind for kind, on in (("dtmf", dtmf), ("speech", speech)) if on)
         speech_timeout = use.get("speech_timeout")
+        if speech_timeout not in (None, "auto") and not self.same_format:
+            seconds = speech_seconds(speech_timeout)
+            if seconds is not None and str(seconds) != speech_timeout:
+                self.reporter.changed(
+                    gather.path,
+                    f"{gather.label} {gather.source_name('speech_timeout')}",
+                    f"Twilio waits whole seconds of silence, so {speech_timeout} s becomes "
+                    f"{seconds} s",
+                )
+            speech_timeout = str(seconds) if seconds is not None else "auto"
         extra: dict[str, Any] = self._kwargs(gather, use)
         if self.flow.origin == "ncco" and gather.action:
             extra["actionOnEmptyResult"] = True
@@ -279,7 +290,21 @@ class TwimlWriter(Writer):
 
     def _dial(self, parent: TwiML, dial: Dial) -> None:
         use = self.usage(dial)
+        targets = use.get("targets")
+        kept = [t for t in targets if self.same_format or not isinstance(t, OtherTarget)]
+        for target in targets:
+            if target not in kept:
+                self.unsupported_verb(target)
+        if not kept:
+            return  # nothing left to dial: the targets' own items say why
         caller_id = use.get("caller_id")
+        record, record_callback = use.get("record"), use.get("recording_status_callback")
+        record_method = use.get("recording_status_callback_method")
+        pending, self._dial_recording = self._dial_recording, None
+        if pending is not None and not record:
+            record = "record-from-answer"
+            record_callback = pending.action or pending.recording_status_callback
+            record_method = pending.method or pending.recording_status_callback_method
         element = parent.dial(
             action=use.get("action"),
             method=use.get("method"),
@@ -287,13 +312,13 @@ class TwimlWriter(Writer):
             time_limit=use.get("time_limit"),
             hangup_on_star=use.get("hangup_on_star"),
             caller_id=e164(caller_id) if caller_id else None,
-            record=use.get("record"),
-            recording_status_callback=use.get("recording_status_callback"),
-            recording_status_callback_method=use.get("recording_status_callback_method"),
+            record=record,
+            recording_status_callback=record_callback,
+            recording_status_callback_method=record_method,
             **self._kwargs(dial, use),
         )
         self.next_document(dial.action, dial, dial.source_name("action"))
-        for target in use.get("targets"):
+        for target in kept:
             self._target(element, target)
         use.finish()
 
@@ -341,6 +366,13 @@ class TwimlWriter(Writer):
             use.handled("send_digits")
         elif isinstance(target, Client):
             client = dial.client(use.get("identity"), **common, **self._kwargs(target, use))
+            if not self.same_format:
+                self.reporter.changed(
+                    target.path,
+                    target.label,
+                    f"the app user {target.identity!r} is dialled as a Twilio Client identity",
+                    "sign the user in with the Twilio Voice SDK under that identity",
+                )
             for name, value in use.get("parameters").items():
                 client.parameter(name=name, value=value)
         elif isinstance(target, Conference):
@@ -354,12 +386,9 @@ class TwimlWriter(Writer):
             )
         else:
             assert isinstance(target, OtherTarget)
-            if self.same_format:
-                getattr(dial, twiml_sdk.method_name(target.name))(
-                    use.get("value"), **self._kwargs(target, use)
-                )
-            else:
-                self.unsupported(target, f"{self.flow.origin}/{target.name}")
+            getattr(dial, twiml_sdk.method_name(target.name))(
+                use.get("value"), **self._kwargs(target, use)
+            )
         use.finish()
 
     def _conference(self, dial: TwiML, conference: Conference, use: Usage) -> None:
@@ -383,17 +412,21 @@ class TwimlWriter(Writer):
             recording_status_callback=use.get("recording_status_callback"),
             **self._kwargs(conference, use),
         )
-        if wait_url and not self.same_format:
-            self.reporter.note(
-                conference.path,
-                f"{conference.label} waitUrl",
-                "Twilio plays an audio file at waitUrl, or runs the TwiML it returns",
-            )
+        if wait_url and not is_audio_file(wait_url):
+            self.next_document(wait_url, conference, conference.source_name("wait_url"))
 
     # ---- recording --------------------------------------------------------------------------
 
     def _record(self, parent: TwiML, record: Record, following: list[Verb]) -> None:
         use = self.usage(record)
+        on_answer = str(record.extras.get("startOnDialAnswer", "")).lower() == "true"
+        if on_answer and following and isinstance(following[0], Dial) and not self.same_format:
+            self._dial_recording = record  # becomes the <Dial record> attribute
+            use.handled("background", "action", "method", "recording_status_callback")
+            use.handled("recording_status_callback_method", "max_length", "timeout")
+            use.handled_extra("startOnDialAnswer", "redirect")
+            use.finish()
+            return
         if use.get("background"):
             start = parent.start()
             start.recording(

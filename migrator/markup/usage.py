@@ -33,6 +33,7 @@ class Usage:
         self.source = source
         self.target = target
         self.used: set[str] = set()
+        self.used_extras: set[str] = set()
 
     def get(self, name: str) -> Any:
         self.used.add(name)
@@ -40,6 +41,10 @@ class Usage:
 
     def handled(self, *names: str) -> None:
         self.used.update(names)
+
+    def handled_extra(self, *names: str) -> None:
+        """Source-only attributes the writer did carry over (a voice name, say)."""
+        self.used_extras.update(names)
 
     def what(self, name: str) -> str:
         return f"{self.node.label} {self.node.source_name(name)}"
@@ -63,6 +68,8 @@ class Usage:
             )
         if self.node.extras and self.source != self.target:
             for attribute in self.node.extras:
+                if attribute in self.used_extras:
+                    continue
                 self.reporter.lost(
                     self.node.path,
                     f"{self.node.label} {attribute}",

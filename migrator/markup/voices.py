@@ -203,12 +203,12 @@ def read_plivo(voice: str | None, language: str | None) -> SourceVoice:
     return read_twiml(voice, language)
 
 
-def read_ncco(language: str | None, style: int | None, voice_name: str | None) -> SourceVoice:
+def read_ncco(language: str | None, voice_name: str | None) -> SourceVoice:
+    """Vonage's language (its numbered style is reported on its own) or legacy voiceName."""
     if voice_name and voice_name in POLLY:
         polly_language, gender = POLLY[voice_name]
         return SourceVoice(voice_name, voice_name, gender, polly_language)
-    original = f"style {style}" if style is not None else None
-    return SourceVoice(original, None, None, language)
+    return SourceVoice(None, None, None, language)
 
 
 def default_polly(language: str | None, gender: str | None = None, *, plivo: bool = False) -> str:

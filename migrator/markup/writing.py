@@ -6,7 +6,7 @@ import re
 
 from migrator.markup import voices
 from migrator.markup.catalogue import help_for
-from migrator.markup.model import CallFlow, Node, Say, Unsupported
+from migrator.markup.model import CallFlow, Node, OtherTarget, Say, Unsupported
 from migrator.markup.report import FORMAT_NAMES, Format, Reporter
 from migrator.markup.usage import Usage
 
@@ -53,19 +53,17 @@ class Writer:
         help_text = help_for(key)
         self.reporter.lost(node.path, node.label, help_text.why, help_text.fix)
 
-    def unsupported_verb(self, node: Unsupported) -> None:
+    def unsupported_verb(self, node: Unsupported | OtherTarget) -> None:
         key = node.name if self.flow.origin == "twiml" else f"{self.flow.origin}/{node.name}"
         self.unsupported(node, key)
 
-    def source_voice(self, say: Say) -> voices.SourceVoice:
+    def source_voice(self, say: Say, use: Usage) -> voices.SourceVoice:
         if self.flow.origin == "ncco":
-            style = say.extras.get("style")
             voice_name = say.extras.get("voiceName")
-            return voices.read_ncco(
-                say.language,
-                style if isinstance(style, int) else None,
-                voice_name if isinstance(voice_name, str) else None,
-            )
+            if isinstance(voice_name, str) and voice_name in voices.POLLY:
+                use.handled_extra("voiceName")
+                return voices.read_ncco(say.language, voice_name)
+            return voices.read_ncco(say.language, None)
         if self.flow.origin == "plivo":
             return voices.read_plivo(say.voice, say.language)
         return voices.read_twiml(say.voice, say.language)
@@ -85,6 +83,25 @@ def e164(number: str) -> str:
     if digits is None:
         return number
     return f"+{digits}"
+
+
+def is_audio_file(url: str | None) -> bool:
+    """An mp3/wav URL, as opposed to a URL that answers with a call-flow document."""
+    return bool(url) and bool(re.search(r"\.(mp3|wav)(\?.*)?$", url or "", re.IGNORECASE))
+
+
+def speech_seconds(value: str | None) -> int | None:
+    """A speech end timeout in whole seconds; None for 'auto' or nonsense."""
+    try:
+        seconds = float(value) if value is not None else None
+    except ValueError:
+        return None
+    return None if seconds is None else max(round(seconds), 1)
+
+
+def sip_header_name(name: str) -> str:
+    """Custom SIP headers are X- headers on the wire; the model keeps the wire name."""
+    return name if name.lower().startswith("x-") else f"X-{name}"
 
 
 def is_web_url(url: str | None) -> bool:
