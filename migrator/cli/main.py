@@ -22,11 +22,14 @@ COMMAND_MODULES: tuple[str, ...] = (
     "profile",
     "new",
     "inventory",
+    "plan",
+    "assess",
     "export",
     "translate",
     "apply",
     "rollback",
     "status",
+    "demo",
 )
 
 
@@ -66,6 +69,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if not args.verbose:
+        # The SDKs log every HTTP error they raise; we report those errors ourselves.
+        for sdk in ("vonage", "vonage_http_client", "twilio", "plivo"):
+            logging.getLogger(sdk).setLevel(logging.CRITICAL)
     if args.command is None:
         return _open_desktop_app()
     try:
