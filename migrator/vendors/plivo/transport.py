@@ -10,11 +10,26 @@ REQUESTS_CA_BUNDLE, so the bundle goes on the sessions themselves.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import plivo
+import plivo.rest.client
+
 
 from migrator.vendors.endpoint import Endpoint
+
+_sdk_log = logging.getLogger("plivo")
+
+
+def _to_log(*args: Any, **_: Any) -> None:
+    _sdk_log.info(" ".join(str(a) for a in args))
+
+
+# plivo 4.63 print()s "Fallback for URL ..." on stdout when it retries a voice request after a
+# 5xx; that would corrupt `--json` output. Its module-level `print` name is pointed at our log
+# (the SDK's code and behaviour are otherwise untouched).
+plivo.rest.client.print = _to_log  # type: ignore[attr-defined]
 
 PLIVO_ORIGIN = "https://api.plivo.com"
 PLIVO_HOST = "api.plivo.com"
