@@ -16,7 +16,6 @@ from typing import Any
 import plivo
 import plivo.rest.client
 
-
 from migrator.vendors.endpoint import Endpoint
 
 _sdk_log = logging.getLogger("plivo")
