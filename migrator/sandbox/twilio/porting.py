@@ -284,7 +284,7 @@ def _porting_into(state: SandboxState, family: list[Account], e164: str) -> Acco
             for number in port.numbers:
                 if number.phone_number != e164:
                     continue
-                if number_state(port, number, now).status not in (*FINAL, REJECTED):
+                if number_state(port, number, now).status not in (*FINAL, REJECTED, CANCELING):
                     return account
     return None
 
