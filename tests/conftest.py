@@ -38,17 +38,14 @@ class MemoryKeyring(KeyringBackend):
             raise PasswordDeleteError("not found") from None
 
 
-@pytest.fixture(scope="session")
-def session_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("migrator-home")
-    os.environ["MIGRATOR_HOME"] = str(home)
-    return home
-
-
 @pytest.fixture(autouse=True)
-def isolated_home(session_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("MIGRATOR_HOME", str(session_home))
-    return session_home
+def isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test gets its own MIGRATOR_HOME: profiles, settings and the sandbox CA."""
+    home = tmp_path_factory.mktemp("migrator-home")
+    monkeypatch.setenv("MIGRATOR_HOME", str(home))
+    return home
 
 
 @pytest.fixture(autouse=True)
