@@ -24,6 +24,8 @@ from migrator.model.porting import CarrierRecord, LoaData, PortRoute
 
 TWILIO_MIN_NOTICE_DAYS = 7
 MAX_PER_REQUEST = 1000
+NORTH_AMERICA = ("US", "CA")
+"""Where wireless carriers ask for a port-out PIN (elsewhere other codes apply, e.g. UK PAC)."""
 US_STATES = frozenset(
     re.findall(
         r"[A-Z]{2}",
@@ -310,7 +312,11 @@ class _Checker:
             )
 
     def pin(self) -> None:
-        mobile = self.of_type(NumberType.MOBILE)
+        mobile = [
+            n.e164
+            for n in self.numbers
+            if n.number_type is NumberType.MOBILE and n.country in NORTH_AMERICA
+        ]
         if mobile and not self.loa.has_pin:
             self.add(
                 "pin-missing-mobile",

@@ -88,9 +88,10 @@ def next_action(request: PortRequest, number: PortNumber | None, now: datetime) 
             f"check the request in the {vendor} Console"
         )
     if status is PortStatus.DRAFT:
+        where = "the Twilio Console or support" if request.target_vendor == "twilio" else "support"
         return (
-            f"file the port with {vendor} support (ports show --checklist), then "
-            "`ports set NUMBER submitted --ticket ID`"
+            f"file the port with {vendor} ({where}; see `ports FILE checklist`), then "
+            "`ports FILE set NUMBER submitted --ticket ID`"
         )
     if status is PortStatus.AWAITING_DOCUMENTS:
         if manual:

@@ -79,19 +79,22 @@ class PortStore:
     def save(self, request: PortRequest, action_id: str | None = None) -> None:
         data = json.dumps(request.to_dict(), separators=(",", ":"))
         with self.file.transaction() as db:
-            kept = db.execute(
-                "SELECT action_id FROM port_requests WHERE id = ?", (request.id,)
-            ).fetchone()
             db.execute(
-                "INSERT OR REPLACE INTO port_requests VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO port_requests (id, losing_key, status, vendor_request_id, action_id,"
+                " updated_at, data) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                " losing_key = excluded.losing_key, status = excluded.status,"
+                " vendor_request_id = excluded.vendor_request_id,"
+                " action_id = CASE WHEN ? THEN excluded.action_id ELSE port_requests.action_id END,"
+                " updated_at = excluded.updated_at, data = excluded.data",
                 (
                     request.id,
                     request.losing_key,
                     request.status.value,
                     request.vendor_request_id,
-                    action_id if action_id is not None else (kept[0] if kept else ""),
+                    action_id or "",
                     request.last_refresh or request.created_at,
                     data,
+                    action_id is not None,
                 ),
             )
             db.execute("DELETE FROM port_numbers WHERE request_id = ?", (request.id,))

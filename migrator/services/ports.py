@@ -402,6 +402,7 @@ class PortService:
                 )
                 report.warnings.setdefault(group.key, []).extend(warnings)
                 plans.append((group, route, members, loa))
+        report.warnings = {k: _unique(v) for k, v in report.warnings.items()}
         blocking = {
             key: [w for w in found if w.severity is Severity.BLOCKER]
             for key, found in report.warnings.items()
@@ -418,9 +419,10 @@ class PortService:
                     group, members, loa, wanted_date, retry, action_id
                 )
             else:
-                report.requests.append(
-                    self._prepare_ticket(group, members, loa, wanted_date, retry, action_id)
-                )
+                report.requests += [
+                    self._prepare_ticket(group, batch, loa, wanted_date, retry, action_id)
+                    for batch in _ticket_batches(members)
+                ]
         if loa_folder is not None:
             report.pdfs = self.write_loas(loa_folder, [r.id for r in report.requests])
         return report
@@ -701,6 +703,8 @@ class PortService:
                 )
             numbers.append(updated)
         status = from_twilio(snapshot.vendor_status) or request.status
+        if status is PortStatus.SUBMITTED:  # "In Progress" covers both: the numbers tell
+            status = max(status, summarize_status(tuple(numbers)), key=lambda s: s.rank)
         updated_request = replace(
             request,
             numbers=tuple(numbers),
@@ -881,6 +885,19 @@ class LoaBlocked(MigratorError):
     def __init__(self, blockers: dict[str, list[LoaWarning]], message: str) -> None:
         super().__init__(message)
         self.blockers = blockers
+
+
+def _ticket_batches(numbers: Sequence[Number]) -> list[list[Number]]:
+    """One ticket per country, toll-free apart (it moves by RespOrg change, with a signed
+    LOA), at most MAX_PER_REQUEST numbers each."""
+    batches: dict[tuple[str, bool], list[Number]] = defaultdict(list)
+    for number in numbers:
+        batches[(number.country, number.number_type is NumberType.TOLLFREE)].append(number)
+    return [
+        members[start : start + MAX_PER_REQUEST]
+        for _, members in sorted(batches.items())
+        for start in range(0, len(members), MAX_PER_REQUEST)
+    ]
 
 
 def _unique(warnings: list[LoaWarning]) -> list[LoaWarning]:

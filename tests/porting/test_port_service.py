@@ -113,7 +113,8 @@ def test_check_submit_foc_and_complete(ports: Sandbox, migration: MigrationFile)
     focs = {c.foc_date for c in changes if c.e164}
     assert len(focs) == 1 and focs.pop().startswith(request.target_date)
     pending = svc.requests()[0]
-    assert pending.status is PortStatus.SUBMITTED  # Twilio: "In Progress"
+    assert pending.status is PortStatus.FOC_CONFIRMED  # "In Progress", every number has a date
+    assert pending.vendor_status == "In Progress"
     assert all(n.status is PortStatus.FOC_CONFIRMED for n in pending.numbers)
     assert "keep the source number" in svc.next_action(pending, pending.numbers[0])
 
