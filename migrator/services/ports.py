@@ -910,6 +910,11 @@ def _unique(warnings: list[LoaWarning]) -> list[LoaWarning]:
     return kept
 
 
+def port_desk(file: MigrationFile) -> PortsDesk:
+    """The porting desk to hand the executor and the rollback for this file."""
+    return PortsDesk(PortService(file))
+
+
 class PortsDesk:
     """The engine's porting desk (migrator.engine.executor.PortDesk) backed by PortService."""
 
