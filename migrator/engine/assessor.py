@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from migrator.engine.bulk import gc_paused
 from migrator.engine.sides import Side
 from migrator.model.assessment import (
     Assessment,
@@ -201,11 +202,13 @@ class _Assessor:
     def numbers(self) -> list[ItemAssessment]:
         by_id = {m.id: m for m in self.mapping.numbers}
         results: list[ItemAssessment] = []
-        cache: dict[tuple[Any, ...], tuple[Finding, ...]] = {}
+        cache: dict[tuple[Any, ...], tuple[tuple[Finding, ...], Verdict]] = {}
         for number in self.source.numbers:
             mapped = by_id.get(number.id)
             if mapped is None:
                 continue
+            # equal keys mean equal facts; mapping objects shared between numbers are
+            # compared by identity (they stay alive in the mapping while this runs)
             key = (
                 mapped.strategy,
                 number.country,
@@ -214,28 +217,21 @@ class _Assessor:
                 mapped.app,
                 mapped.sms_app,
                 id(mapped.webhooks),
-                mapped.not_carried,
+                id(mapped.not_carried),
                 number.messaging_service_id,
                 number.trunk_id,
-                bool(number.emergency_address_id),
+                number.emergency_address_id is not None,
                 number.account_id,
             )
-            findings = cache.get(key)
-            if findings is None:
-                findings = cache[key] = self.engine.evaluate(
-                    "number", self.number_facts(number, mapped)
-                )
+            cached = cache.get(key)
+            if cached is None:
+                findings = self.engine.evaluate("number", self.number_facts(number, mapped))
+                cached = cache[key] = (findings, worst(f.verdict for f in findings))
             label = (
                 f"{number.e164} ({number.friendly_name})" if number.friendly_name else number.e164
             )
             results.append(
-                ItemAssessment(
-                    ItemKind.NUMBER,
-                    number.e164,
-                    label,
-                    worst(f.verdict for f in findings),
-                    findings,
-                )
+                ItemAssessment(ItemKind.NUMBER, number.e164, label, cached[1], cached[0])
             )
         return results
 
@@ -432,6 +428,17 @@ class _Assessor:
         )
 
 
+def _distinct_findings(items: list[ItemAssessment]) -> list[tuple[tuple[Finding, ...], int]]:
+    """Each distinct findings tuple with how many items carry it (items share tuples)."""
+    counts: Counter[int] = Counter()
+    tuples: dict[int, tuple[Finding, ...]] = {}
+    for item in items:
+        marker = id(item.findings)
+        counts[marker] += 1
+        tuples.setdefault(marker, item.findings)
+    return [(tuples[marker], count) for marker, count in counts.items()]
+
+
 def summarize(items: list[ItemAssessment]) -> Summary:
     counts = Counter(item.verdict.value for item in items)
     total = len(items)
@@ -439,10 +446,10 @@ def summarize(items: list[ItemAssessment]) -> Summary:
     score = round(100 * (ok + attention / 2) / total) if total else 100
     status = "blocked" if blockers else "needs attention" if attention else "ready"
     fired: dict[str, tuple[Verdict, int, str]] = {}
-    for item in items:
-        for finding in item.findings:
+    for findings, times in _distinct_findings(items):
+        for finding in findings:
             verdict, count, example = fired.get(finding.rule, (finding.verdict, 0, finding.reason))
-            fired[finding.rule] = (verdict, count + 1, example)
+            fired[finding.rule] = (verdict, count + times, example)
     rules = tuple(
         RuleCount(rule, verdict, count, example)
         for rule, (verdict, count, example) in sorted(
@@ -459,11 +466,11 @@ def summarize(items: list[ItemAssessment]) -> Summary:
 
 
 def checklist(table: CompatibilityTable, items: list[ItemAssessment]) -> tuple[ChecklistEntry, ...]:
+    """Each checklist entry with the number of items that need it."""
     counts: Counter[str] = Counter()
-    for item in items:
-        for key in {f.checklist for f in item.findings if f.checklist}:
-            assert key is not None
-            counts[key] += 1
+    for findings, times in _distinct_findings(items):
+        for key in {f.checklist for f in findings if f.checklist}:
+            counts[key] += times
     return tuple(
         ChecklistEntry(
             entry.key, entry.title, entry.why, entry.how, counts[entry.key], entry.sources
@@ -486,4 +493,5 @@ def assess(
     given and `translate` is true."""
     if translate and translator is None:
         translator = find_translator()
-    return _Assessor(source, mapping, source_side, target_side, translator).build(created_at)
+    with gc_paused():
+        return _Assessor(source, mapping, source_side, target_side, translator).build(created_at)

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 
+from migrator.engine.bulk import gc_paused
 from migrator.engine.sides import Side
 from migrator.model.enums import Capability, HostedBy, NumberType, OwnerKind, WebhookPurpose
 from migrator.model.inventory import Inventory, Number, Webhook
@@ -52,6 +53,9 @@ PURPOSE_ORDER = {purpose: i for i, purpose in enumerate(P)}
 _Owner = tuple[OwnerKind, str]
 _RouteKey = tuple[tuple[Any, ...], ...]
 _Shape = tuple[str | None, str | None, Webhooks, tuple[NotCarried, ...]]
+_Context = tuple[str | None, str | None, str | None, str | None, bool]
+"""(trunk id, voice app id, SMS app id, messaging service id, has SMS)."""
+TRUNK_VOICE = frozenset({WebhookPurpose.VOICE_ANSWER, WebhookPurpose.VOICE_FALLBACK})
 
 
 def app_key(source_app_id: str) -> str:
@@ -110,6 +114,7 @@ class _Mapper:
         self._target_hooks: dict[tuple[P, str, str], TargetWebhook] = {}
         self._hosted: dict[str, HostedBy] = {}
         self._shapes: dict[_RouteKey, _Shape] = {}
+        self._context_shapes: dict[_Context, _Shape] = {}
         self._defaults: dict[tuple[str, str], tuple[Strategy, str]] = {}
         self._queries: dict[tuple[Any, ...], dict[str, Any]] = {}
         self.synthesized: dict[str, AppMapping] = {}
@@ -158,38 +163,59 @@ class _Mapper:
         return dict(sorted(carried.items(), key=lambda i: PURPOSE_ORDER[i[0]])), tuple(lost)
 
     # --- routing -------------------------------------------------------------------------
-    def routing(self, number: Number) -> list[Webhook]:
-        """The webhooks that answer this number, one per purpose, by the source's precedence:
+    def context(self, number: Number) -> _Context:
+        """What, besides its own URLs, decides how a number is answered."""
+        return (
+            number.trunk_id or self.member_trunk.get(number.id),
+            number.voice_app_id,
+            number.sms_app_id,
+            number.messaging_service_id or self.member_service.get(number.id),
+            Capability.SMS in number.capabilities,
+        )
+
+    def route(self, number: Number, context: _Context) -> _Shape:
+        """The number's shape on the target; numbers without URLs of their own share it with
+        every number in the same context."""
+        own = self.hooks.get((OwnerKind.NUMBER, number.id))
+        if own:
+            return self.shape(self.routing(context, own))
+        found = self._context_shapes.get(context)
+        if found is None:
+            found = self._context_shapes[context] = self.shape(self.routing(context, ()))
+        return found
+
+    def routing(self, context: _Context, own: Iterable[Webhook]) -> list[Webhook]:
+        """The webhooks that answer a number, one per purpose, by the source's precedence:
         a trunk wins voice; a messaging service wins SMS unless it defers to the number; a
         linked application wins over the number's own URLs; account defaults come last."""
-        owners: list[tuple[_Owner, frozenset[P], bool]] = []
-        trunk_id = number.trunk_id or self.member_trunk.get(number.id)
+        trunk_id, voice_app_id, sms_app_id, service_id, has_sms = context
+        hooks = self.hooks
+        layers: list[tuple[Iterable[Webhook], frozenset[P], bool]] = []
         if trunk_id:
-            owners.append(((OwnerKind.TRUNK, trunk_id), TRUNK_PURPOSES, False))
-        if number.voice_app_id:
-            owners.append(((OwnerKind.APPLICATION, number.voice_app_id), VOICE_PURPOSES, False))
-        service_id = number.messaging_service_id or self.member_service.get(number.id)
+            layers.append((hooks.get((OwnerKind.TRUNK, trunk_id), ()), TRUNK_PURPOSES, False))
+        if voice_app_id:
+            layers.append(
+                (hooks.get((OwnerKind.APPLICATION, voice_app_id), ()), VOICE_PURPOSES, False)
+            )
         service = self.service_of.get(service_id) if service_id else None
+        service_hooks = hooks.get((OwnerKind.MESSAGING_SERVICE, service.id), ()) if service else ()
         if service is not None and not service.use_inbound_webhook_on_number:
-            owners.append(((OwnerKind.MESSAGING_SERVICE, service.id), SMS_PURPOSES, False))
-        if number.sms_app_id:
-            owners.append(((OwnerKind.APPLICATION, number.sms_app_id), SMS_PURPOSES, False))
-        owners.append(((OwnerKind.NUMBER, number.id), ALL_PURPOSES, True))
+            layers.append((service_hooks, SMS_PURPOSES, False))
+        if sms_app_id:
+            layers.append((hooks.get((OwnerKind.APPLICATION, sms_app_id), ()), SMS_PURPOSES, False))
+        layers.append((own, ALL_PURPOSES, True))
         if service is not None and service.use_inbound_webhook_on_number:
-            owners.append(((OwnerKind.MESSAGING_SERVICE, service.id), SMS_PURPOSES, False))
-        if Capability.SMS in number.capabilities:
+            layers.append((service_hooks, SMS_PURPOSES, False))
+        if has_sms:
             for owner in self.account_owners:
-                owners.append((owner, SMS_PURPOSES, True))
+                layers.append((hooks.get(owner, ()), SMS_PURPOSES, True))
         found: dict[P, Webhook] = {}
-        blocked: set[P] = set()
-        if trunk_id:
-            blocked |= {P.VOICE_ANSWER, P.VOICE_FALLBACK}
-        for owner, purposes, check_flag in owners:
-            for hook in self.hooks.get(owner, ()):
+        for layer, purposes, check_flag in layers:
+            for hook in layer:
                 purpose = hook.purpose
                 if purpose not in purposes or purpose in found:
                     continue
-                if owner[0] is not OwnerKind.TRUNK and purpose in blocked:
+                if trunk_id and purpose in TRUNK_VOICE and hook.owner_kind is not OwnerKind.TRUNK:
                     continue
                 if check_flag and not hook.effective:
                     continue
@@ -325,7 +351,7 @@ class _Mapper:
         )
 
     # --- the whole mapping -----------------------------------------------------------------
-    def build(self, created_at: str) -> Mapping:
+    def build(self, created_at: str, fingerprint: str) -> Mapping:
         source = self.source
         numbers: list[NumberMapping] = []
         moving_per_app: Counter[str] = Counter()
@@ -333,15 +359,14 @@ class _Mapper:
         members: Counter[tuple[str, str]] = Counter()
         for number in source.numbers:
             strategy, decided_by, why = self.strategy(number)
-            routing = self.routing(number)
-            app, sms_app, hooks, lost = self.shape(routing)
-            for key in {app, sms_app} - {None}:
-                assert key is not None
-                any_per_app[key] += 1
-                if strategy.moves:
-                    moving_per_app[key] += 1
-            service_id = number.messaging_service_id or self.member_service.get(number.id)
-            trunk_id = number.trunk_id or self.member_trunk.get(number.id)
+            context = self.context(number)
+            app, sms_app, hooks, lost = self.route(number, context)
+            for key in (app, sms_app):
+                if key is not None:
+                    any_per_app[key] += 1
+                    if strategy.moves:
+                        moving_per_app[key] += 1
+            trunk_id, _, _, service_id, _ = context
             if service_id:
                 members[("messaging_service", service_id)] += 1
             if trunk_id:
@@ -392,7 +417,7 @@ class _Mapper:
             source_account=source.account_id,
             target_vendor=self.target.vendor,
             target_account=self.target.account_id,
-            source_fingerprint=source.fingerprint(),
+            source_fingerprint=fingerprint,
             decisions=self.decisions,
             numbers=tuple(numbers),
             applications=tuple(applications),
@@ -442,6 +467,10 @@ def build_mapping(
     target: Side,
     decisions: Decisions | None = None,
     created_at: str = "",
+    fingerprint: str | None = None,
 ) -> Mapping:
-    """Map every item of `source` onto `target` under the admin's decisions."""
-    return _Mapper(source, target, decisions or Decisions(), target.table).build(created_at)
+    """Map every item of `source` onto `target` under the admin's decisions. `fingerprint` is
+    the source's, when the caller already knows it (computing it walks the whole inventory)."""
+    with gc_paused():
+        mapper = _Mapper(source, target, decisions or Decisions(), target.table)
+        return mapper.build(created_at, fingerprint or source.fingerprint())

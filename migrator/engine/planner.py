@@ -60,7 +60,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from migrator.engine.sides import Side
+from migrator.engine.bulk import gc_paused
+from migrator.engine.sides import PortRoute, Side
 from migrator.model.inventory import Application, Inventory, Number
 from migrator.model.mapping import (
     AppMapping,
@@ -129,8 +130,22 @@ class _Planner:
             if found:
                 self.target_apps[found.group(1)] = app
         self._configs: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._routes: dict[tuple[str, str], PortRoute] = {}
+        self._sells: dict[tuple[str, str], bool] = {}
 
     # --- helpers ---------------------------------------------------------------------------
+    def route(self, country: str, kind: str) -> PortRoute:
+        found = self._routes.get((country, kind))
+        if found is None:
+            found = self._routes[(country, kind)] = self.tgt.port_route(country, kind)
+        return found
+
+    def sells(self, country: str, kind: str) -> bool:
+        found = self._sells.get((country, kind))
+        if found is None:
+            found = self._sells[(country, kind)] = self.tgt.offer(country, kind) is not None
+        return found
+
     def key(self, kind: ActionKind | str, item: str) -> str:
         digest = hashlib.sha256(f"{self.scope}|{kind}|{item}".encode()).hexdigest()[:12]
         key = f"mig-{digest}"
@@ -272,7 +287,7 @@ class _Planner:
         for number, mapped in moving:
             kind = number.number_type.value
             if mapped.strategy is Strategy.PORT:
-                route = self.tgt.port_route(number.country, kind)
+                route = self.route(number.country, kind)
                 if not route.possible:
                     self.skip(
                         number,
@@ -281,14 +296,14 @@ class _Planner:
                     continue
                 batches[(route.path, number.country, kind, number.account_id)].append(number)
             else:
-                if self.tgt.offer(number.country, kind) is None:
+                if not self.sells(number.country, kind):
                     self.skip(
                         number, f"{self.tgt.label} does not sell {number.country} {kind} numbers"
                     )
                     continue
                 self.buy(number, mapped)
         for (path, country, kind, account), numbers in sorted(batches.items()):
-            route = self.tgt.port_route(country, kind)
+            route = self.route(country, kind)
             assert route.entry is not None
             limit = route.entry.batch_limit or len(numbers)
             for start in range(0, len(numbers), limit):
@@ -558,7 +573,7 @@ class _Planner:
             )
 
     # --- the whole plan ----------------------------------------------------------------------
-    def build(self, created_at: str) -> Plan:
+    def build(self, created_at: str, target_fingerprint: str | None) -> Plan:
         by_id = {m.id: m for m in self.mapping.numbers}
         pairs = [(n, by_id[n.id]) for n in self.source.numbers if n.id in by_id]
         moving = [(n, m) for n, m in pairs if m.strategy.moves]
@@ -577,7 +592,11 @@ class _Planner:
             target_vendor=self.tgt.vendor,
             target_account=self.tgt.account_id,
             source_fingerprint=self.mapping.source_fingerprint,
-            target_fingerprint=self.target.fingerprint() if self.target else "",
+            target_fingerprint=target_fingerprint
+            if target_fingerprint is not None
+            else self.target.fingerprint()
+            if self.target
+            else "",
             actions=tuple(self.actions),
             created_at=created_at,
             options={
@@ -595,6 +614,10 @@ def build_plan(
     source_side: Side,
     target_side: Side,
     created_at: str = "",
+    target_fingerprint: str | None = None,
 ) -> Plan:
-    """The staged plan that carries out `mapping` (see the module docstring for params)."""
-    return _Planner(source, target, mapping, source_side, target_side).build(created_at)
+    """The staged plan that carries out `mapping` (see the module docstring for params).
+    `target_fingerprint` is the target snapshot's, when the caller already knows it."""
+    with gc_paused():
+        planner = _Planner(source, target, mapping, source_side, target_side)
+        return planner.build(created_at, target_fingerprint)

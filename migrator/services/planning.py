@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from migrator.engine.assessor import assess
+from migrator.engine.bulk import gc_paused
 from migrator.engine.mapper import build_mapping
 from migrator.engine.migration_file import MigrationFile, now_iso
 from migrator.engine.planner import build_plan as plan_from
@@ -47,6 +48,19 @@ def _target(file: MigrationFile) -> tuple[Inventory | None, str, str]:
     raise UsageError(f"{file.path.name} does not say which account is the target")
 
 
+def _fingerprints(file: MigrationFile) -> dict[str, str]:
+    """The stored fingerprint of the latest snapshot of each role (latest_snapshot has just
+    checked them against the content; computing one again walks the whole inventory)."""
+    found: dict[str, str] = {}
+    for role in ("source", "target"):
+        rows = file.query(
+            "SELECT fingerprint FROM snapshots WHERE role = ? ORDER BY id DESC LIMIT 1", (role,)
+        )
+        if rows:
+            found[role] = str(rows[0]["fingerprint"])
+    return found
+
+
 def _strategy(numbers: str | None) -> Strategy | None:
     if numbers is None:
         return None
@@ -63,6 +77,11 @@ def build_plan(file: MigrationFile, numbers: str | None = None) -> tuple[Mapping
     `numbers` (port, replace, keep or release) sets the default strategy of every number in the
     stored decisions; bulk rules and per-number overrides still win over it.
     """
+    with gc_paused():
+        return _build(file, numbers)
+
+
+def _build(file: MigrationFile, numbers: str | None) -> tuple[Mapping, Assessment, Plan]:
     source = _source(file)
     target, target_vendor, target_account = _target(file)
     if target_vendor == Vendor.FILE.value:
@@ -76,9 +95,18 @@ def build_plan(file: MigrationFile, numbers: str | None = None) -> tuple[Mapping
     if default is not None:
         decisions = Decisions(default, decisions.rules, decisions.overrides, decisions.urls)
     created_at = now_iso()
-    mapping = build_mapping(source, target_side, decisions, created_at)
+    fingerprints = _fingerprints(file)
+    mapping = build_mapping(source, target_side, decisions, created_at, fingerprints["source"])
     assessment = assess(source, mapping, source_side, target_side, created_at)
-    plan = plan_from(source, target, mapping, source_side, target_side, created_at)
+    plan = plan_from(
+        source,
+        target,
+        mapping,
+        source_side,
+        target_side,
+        created_at,
+        fingerprints.get("target", ""),
+    )
     save_mapping(file, mapping)
     file.save_document(ASSESSMENT_DOCUMENT, assessment.to_dict(), ASSESSMENT_SCHEMA_VERSION)
     file.save_document(PLAN_DOCUMENT, plan_document(plan), PLAN_SCHEMA_VERSION)
