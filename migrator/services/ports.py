@@ -56,6 +56,18 @@ from migrator.vendors.errors import Transient, VendorError
 from migrator.vendors.porting import Portability, PortingApi, PortOrder, porting_api_for
 
 API_TYPES = (NumberType.LOCAL, NumberType.MOBILE)
+NOT_PORTABLE = {
+    "ALREADY_IN_THE_TARGET_ACCOUNT": "already in the target {vendor} account: nothing to port",
+    "ALREADY_IN_ONE_OF_YOUR_TWILIO_ACCOUNTS": (
+        "already in another of your {vendor} accounts: move it between accounts instead"
+    ),
+    "ALREADY_IN_TWILIO_DIFFERENT_OWNER": (
+        "in another {vendor} account: numbers move between {vendor} accounts through "
+        "{vendor} support, not by porting"
+    ),
+    "UNSUPPORTED": "{vendor} cannot serve this number (country or rate center not supported)",
+}
+"""Twilio's not-portable reasons (Portability API) and what they mean for the admin."""
 CHECK_WORKERS = 8
 
 
@@ -143,6 +155,7 @@ class PortService:
         if not self.target_vendor:
             raise UsageError(f"{file.path.name} does not say which account is the target")
         self.has_api = capabilities_of(self.target_vendor).porting_api
+        self._checked: dict[str, Portability] | None = None
 
     # --- connections and inputs ------------------------------------------------------------
     def porting(self) -> PortingApi | None:
@@ -218,10 +231,34 @@ class PortService:
             )
         return found
 
+    def _api_eligible(self, number: Number) -> bool:
+        return self.has_api and number.country == "US" and number.number_type in API_TYPES
+
+    def _checks(self) -> dict[str, Portability]:
+        if self._checked is None:
+            self._checked = {k: v.result for k, v in self.store.checks().items()}
+        return self._checked
+
     def route(self, number: Number) -> PortRoute:
-        if self.has_api and number.country == "US" and number.number_type in API_TYPES:
-            return PortRoute.API
-        return PortRoute.TICKET
+        """The API when the target has one that takes this number (and its last portability
+        check did not send it to manual porting), else a ticket."""
+        if not self._api_eligible(number):
+            return PortRoute.TICKET
+        checked = self._checks().get(number.e164)
+        if checked is not None and checked.reason == "MANUAL_PORTING_AVAILABLE":
+            return PortRoute.TICKET
+        return PortRoute.API
+
+    def not_portable(self, number: Number) -> str:
+        """Why the last portability check says the number cannot be ported at all ('' if
+        it can, or was not checked)."""
+        checked = self._checks().get(number.e164)
+        if checked is None or checked.portable or checked.reason == "MANUAL_PORTING_AVAILABLE":
+            return ""
+        vendor = label(self.target_vendor)
+        return NOT_PORTABLE.get(
+            checked.reason, "{vendor} says it cannot be ported ({reason})"
+        ).format(vendor=vendor, reason=checked.reason or checked.reason_code)
 
     def _why_ticket(self, number: Number) -> str:
         vendor = label(self.target_vendor)
@@ -229,7 +266,9 @@ class PortService:
             return f"{vendor} ports by support ticket"
         if number.country != "US":
             return f"{vendor}'s porting API takes US numbers only"
-        return f"{vendor}'s porting API does not take {number.number_type.value} numbers"
+        if number.number_type not in API_TYPES:
+            return f"{vendor}'s porting API does not take {number.number_type.value} numbers"
+        return f"{vendor} says: port it manually (console or support ticket)"
 
     # --- LOA data --------------------------------------------------------------------------
     def set_loa(self, loa: LoaData, losing_key: str | None = None, pin: str | None = None) -> str:
@@ -309,14 +348,15 @@ class PortService:
         losing account's LOA data. Results are kept in the file."""
         chosen = self._select(numbers)
         report = CheckReport()
-        api_numbers = [n for n in chosen if self.route(n) is PortRoute.API]
-        for number in chosen:
-            if self.route(number) is PortRoute.TICKET:
-                report.by_ticket[number.e164] = self._why_ticket(number)
+        api_numbers = [n for n in chosen if self._api_eligible(n)]
         porting = self.porting() if api_numbers else None
         if porting is not None:
             report.portability = self._portability(porting, api_numbers, progress, cancel)
             self.store.save_checks(report.portability, self.clock())
+            self._checked = None
+        for number in chosen:
+            if self.route(number) is PortRoute.TICKET:
+                report.by_ticket[number.e164] = self._why_ticket(number)
         for account in self.losing_accounts(chosen):
             if self.store.loa(account.key) is None:
                 report.missing_loa[account.key] = len(account.numbers)
@@ -365,6 +405,10 @@ class PortService:
         pending: list[Number] = []
         retry: dict[str, str] = {}
         for number in chosen:
+            blocked = self.not_portable(number)
+            if blocked:
+                report.skipped[number.e164] = blocked
+                continue
             found = latest.get(number.e164)
             if found is not None:
                 request_id, status = found
@@ -650,6 +694,7 @@ class PortService:
         self, request: PortRequest, snapshot: Any, now: str
     ) -> tuple[PortRequest, list[Change]]:
         by_number = {n.e164: n for n in snapshot.numbers}
+        expired = (snapshot.vendor_status or "").strip().casefold() == "expired"
         changes: list[Change] = []
         numbers = []
         for number in request.numbers:
@@ -659,6 +704,8 @@ class PortService:
                 numbers.append(number)
                 continue
             status = from_twilio(seen.vendor_status, seen.port_date) or number.status
+            if expired and not status.final:
+                status = PortStatus.CANCELLED  # the request expired around it: no longer porting
             exception = None
             if status is PortStatus.EXCEPTION:
                 exception = PortException.of(
@@ -688,6 +735,8 @@ class PortService:
             )
             if len(updated.history) > len(number.history):
                 detail = exception.fix if exception else ""
+                if expired:
+                    detail = f"the {label(request.target_vendor)} request expired"
                 if from_twilio(seen.vendor_status, seen.port_date) is None:
                     detail = f"{label(request.target_vendor)} reports '{seen.vendor_status}'"
                 changes.append(

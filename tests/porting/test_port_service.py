@@ -385,3 +385,39 @@ def test_the_engine_desk_submits_once_and_knows_what_is_in_a_port(
     advance(ports, 1)
     svc.refresh()
     assert svc.requests()[0].status is PortStatus.CANCELLED
+
+
+def test_a_rejected_request_that_expires_lets_its_numbers_go(
+    ports: Sandbox, migration: MigrationFile
+) -> None:
+    svc = service(ports, migration)
+    svc.set_loa(
+        replace(loa_from_record(ports), customer_name="Someone Else"),
+        "vonage:" + svc.source().account_id,
+    )
+    number = us_local(svc)[0]
+    svc.submit([number])
+    advance(ports, 4)
+    svc.refresh()
+    assert svc.in_port(number)
+    advance(ports, 31)
+    changes = svc.refresh()
+    assert any(c.e164 == number and "expired" in c.detail for c in changes)
+    request = svc.requests()[0]
+    assert request.status is PortStatus.CANCELLED and request.vendor_status == "Expired"
+    assert not svc.in_port(number)
+
+
+def test_numbers_the_check_finds_not_portable_are_not_sent(
+    ports: Sandbox, migration: MigrationFile
+) -> None:
+    svc = service(ports, migration)
+    svc.set_loa(loa_from_record(ports), "vonage:" + svc.source().account_id)
+    there, other = us_local(svc)[:2]
+    with ports.state.lock:
+        ports.state.move_number(there, "twilio", account(ports, "twilio", "target"))
+    report = svc.check([there, other])
+    assert [p.reason for p in report.portability] == ["ALREADY_IN_THE_TARGET_ACCOUNT", ""]
+    submitted = svc.submit([there, other])
+    assert [n.e164 for r in submitted.requests for n in r.numbers] == [other]
+    assert "nothing to port" in submitted.skipped[there]
