@@ -404,7 +404,10 @@ class PortService:
         latest = self.store.latest_status()
         pending: list[Number] = []
         retry: dict[str, str] = {}
+        resumed = {n.e164 for r in report.requests for n in r.numbers}
         for number in chosen:
+            if number.e164 in resumed:
+                continue
             blocked = self.not_portable(number)
             if blocked:
                 report.skipped[number.e164] = blocked

@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import requests
 
 from migrator.engine.migration_file import MigrationFile
 from migrator.errors import UsageError
@@ -16,6 +17,7 @@ from migrator.model.porting import LoaData, PortRoute, PortStatus, ServiceAddres
 from migrator.sandbox import Sandbox
 from migrator.services.ports import LoaBlocked, PortsDesk, PortService
 from migrator.vendors.endpoint import Endpoint
+from migrator.vendors.errors import Transient
 from migrator.vendors.twilio.porting import TwilioPorting
 from migrator.vendors.vonage.adapter import VonageAdapter
 from tests.porting.conftest import account, advance, client, record
@@ -421,3 +423,56 @@ def test_numbers_the_check_finds_not_portable_are_not_sent(
     submitted = svc.submit([there, other])
     assert [n.e164 for r in submitted.requests for n in r.numbers] == [other]
     assert "nothing to port" in submitted.skipped[there]
+
+
+# --- interrupted submissions -------------------------------------------------------------------
+class _AnswerLost:
+    """The real porting client, except that the answer to a create never arrives."""
+
+    vendor = "twilio"
+
+    def __init__(self, real: TwilioPorting) -> None:
+        self.real = real
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.real, name)
+
+    def create(self, order: object) -> object:
+        self.real.create(order)  # type: ignore[arg-type]
+        raise Transient("the connection dropped before the answer", vendor="twilio")
+
+
+def test_a_lost_create_answer_never_makes_a_second_request(
+    ports: Sandbox, migration: MigrationFile
+) -> None:
+    svc = PortService(
+        migration,
+        _AnswerLost(TwilioPorting(client(ports))),  # type: ignore[arg-type]
+        connect=False,
+        clock=ports.state.clock.now,
+    )
+    svc.set_loa(loa_from_record(ports), "vonage:" + svc.source().account_id)
+    (request,) = svc.submit(us_local(svc)[:2]).requests
+    listed = client(ports).numbers.v1.porting_all_port_ins.list()
+    assert [r.port_in_request_sid for r in listed] == [request.vendor_request_id]
+
+
+def test_a_create_that_never_arrived_is_sent_on_the_next_submit(
+    ports: Sandbox, migration: MigrationFile
+) -> None:
+    svc = service(ports, migration)
+    svc.set_loa(loa_from_record(ports), "vonage:" + svc.source().account_id)
+    numbers = us_local(svc)[:2]
+    faults = {"vendor": "twilio", "rate_drop": 1.0, "methods": ["POST"]}
+    requests.post(f"{ports.url}/_sandbox/faults", json=faults, timeout=10)
+    with pytest.raises(Transient):
+        svc.submit(numbers)
+    (draft,) = svc.requests()
+    assert (draft.status, draft.vendor_request_id) == (PortStatus.DRAFT, "")
+    assert "may not have reached" in draft.notes[0]
+    requests.post(f"{ports.url}/_sandbox/faults", json={"clear": True}, timeout=10)
+    resumed = svc.submit(numbers)
+    assert [r.id for r in resumed.requests] == [draft.id]
+    assert resumed.skipped == {}
+    assert resumed.requests[0].vendor_request_id.startswith("KW")
+    assert len(client(ports).numbers.v1.porting_all_port_ins.list()) == 1
