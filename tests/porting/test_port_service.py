@@ -13,6 +13,7 @@ import requests
 from migrator.engine.migration_file import MigrationFile
 from migrator.errors import UsageError
 from migrator.model.enums import NumberType
+from migrator.model.inventory import Inventory
 from migrator.model.porting import LoaData, PortRoute, PortStatus, ServiceAddress
 from migrator.sandbox import Sandbox
 from migrator.services.ports import LoaBlocked, PortsDesk, PortService
@@ -22,12 +23,17 @@ from migrator.vendors.twilio.porting import TwilioPorting
 from migrator.vendors.vonage.adapter import VonageAdapter
 from tests.porting.conftest import account, advance, client, record
 
+_DISCOVERED: dict[str, Inventory] = {}
+"""Inventories read per departing account: seeding is deterministic, so one read serves every
+test that reseeds the same way."""
+
 
 def make_migration(sandbox: Sandbox, path: Path, target: str = "twilio") -> MigrationFile:
-    source = VonageAdapter(
-        sandbox.credentials("vonage", "source"), Endpoint(sandbox.https_url, sandbox.ca_bundle)
-    )
-    inventory = source.discover()
+    credentials = sandbox.credentials("vonage", "source")
+    inventory = _DISCOVERED.get(credentials["api_key"])
+    if inventory is None:
+        source = VonageAdapter(credentials, Endpoint(sandbox.https_url, sandbox.ca_bundle))
+        inventory = _DISCOVERED.setdefault(credentials["api_key"], source.discover())
     target_id = account(sandbox, target, "target").key
     file = MigrationFile.create(
         path,
