@@ -12,6 +12,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from types import ModuleType
 
 from migrator import __version__
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"migrator {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log details on stderr")
+    parser.add_argument("--screenshot", metavar="PNG", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         module = _load(module_name)
@@ -75,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for sdk in ("vonage", "vonage_http_client", "twilio", "plivo"):
             logging.getLogger(sdk).setLevel(logging.CRITICAL)
     if args.command is None:
+        if args.screenshot:
+            from migrator.gui.snapshot import save_main_window  # Qt only when asked for
+
+            return save_main_window(Path(args.screenshot))
         return _open_desktop_app()
     try:
         return int(args._run(args))
