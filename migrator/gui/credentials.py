@@ -55,6 +55,23 @@ def check_connection(vendor: str, credentials: dict[str, str], endpoint: Endpoin
     return connect(vendor, credentials, endpoint).check_credentials()
 
 
+_KEYCHAIN_NAMES = {
+    "SecretService": "Secret Service: GNOME Keyring or KWallet",
+    "kwallet": "KWallet",
+    "macOS": "macOS Keychain",
+    "Windows": "Windows Credential Manager",
+    "Ephemeral": "memory of this process only",
+}
+
+
+def keychain_name(backend: str) -> str:
+    """A person's name for a keyring backend class path."""
+    for marker, name in _KEYCHAIN_NAMES.items():
+        if marker in backend:
+            return name
+    return backend.rsplit(".", 1)[-1]
+
+
 class KeychainNotice(QWidget):
     """Explains where secrets go, and what to do when there is no keychain."""
 
@@ -94,7 +111,7 @@ class KeychainNotice(QWidget):
             self.label.setText(
                 self.tr(
                     "Secrets are stored in this computer's keychain (%1), never in files."
-                ).replace("%1", current.backend.rsplit(".", 2)[-2])
+                ).replace("%1", keychain_name(current.backend))
             )
         else:
             self.label.setText(
@@ -196,7 +213,9 @@ class CredentialsDialog(QDialog):
         advanced.setObjectName("profile-advanced")
         advanced_form = QFormLayout(advanced)
         advanced_form.addRow(self.tr("&Endpoint:"), self.endpoint_edit)
-        advanced_form.addRow(self.tr("CA &bundle:"), ca_row)
+        ca_label = QLabel(self.tr("CA &bundle:"), advanced)
+        ca_label.setBuddy(self.ca_edit)
+        advanced_form.addRow(ca_label, ca_row)
         self.advanced = advanced
 
         self.notice = KeychainNotice(self)

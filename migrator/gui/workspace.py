@@ -1,0 +1,223 @@
+"""The workspace: every view of one open migration, for returning to it days later."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from migrator.gui.session import MigrationSession
+from migrator.gui.views.assessment import AssessmentPanel
+from migrator.gui.views.common import Banner, ProgressStrip
+from migrator.gui.views.exports import ExportsPanel
+from migrator.gui.views.inventory import InventoryPanel
+from migrator.gui.views.mapping import MappingPanel
+from migrator.gui.views.overview import OverviewPanel
+from migrator.gui.views.plan import PlanPanel
+from migrator.gui.views.run import RunPanel
+from migrator.gui.workers import TaskHandle
+
+PAGES = (
+    ("overview", "Overview", "Where the migration stands and what comes next"),
+    ("inventory", "Inventory", "Numbers, applications and webhooks of the departing account"),
+    ("mapping", "Mapping", "What each item becomes on the target; strategies per number"),
+    ("assessment", "Assessment", "Verdicts, blockers to resolve and the checklist"),
+    ("plan", "Plan", "Every action, stage by stage"),
+    ("run", "Run", "Run stages, pause, resume, roll back; the live journal"),
+    ("ports", "Ports", "Port requests: status, FOC date, days waiting, history"),
+    ("exports", "Exports", "Plan reports, the rollback log, call-flow documents"),
+)
+
+
+class Workspace(QWidget):
+    """Sidebar of views over one MigrationSession."""
+
+    page_changed = Signal(str)
+
+    def __init__(self, session: MigrationSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workspace")
+        self.session = session
+        self.title = QLabel(self)
+        self.title.setObjectName("workspace-title")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.refresh_button = QPushButton(self.tr("Refresh &inventory"), self)
+        self.refresh_button.setObjectName("refresh-inventory")
+        self.refresh_button.setToolTip(
+            self.tr("Read both accounts again (nothing is changed on them) and save the result")
+        )
+        self.refresh_button.clicked.connect(self.refresh_inventory)
+        self.progress = ProgressStrip(self)
+        self.banner = Banner(self)
+        self.banner.hide()
+
+        self.overview = OverviewPanel()
+        self.inventory = InventoryPanel()
+        self.mapping = MappingPanel()
+        self.assessment = AssessmentPanel()
+        self.plan = PlanPanel()
+        self.run = RunPanel()
+        self.run.set_session(session)
+        self.ports = self._ports_panel()
+        self.exports = ExportsPanel()
+        self.exports.set_session(session)
+        self.mapping.plan_requested.connect(self.build_plan)
+        self.mapping.decisions_requested.connect(self.set_decisions)
+        self.assessment.decisions_requested.connect(self.set_decisions)
+
+        self.sidebar = QListWidget(self)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName(self.tr("Views"))
+        self.stack = QStackedWidget(self)
+        self.pages: dict[str, QWidget] = {}
+        widgets = {
+            "overview": self.overview,
+            "inventory": self.inventory,
+            "mapping": self.mapping,
+            "assessment": self.assessment,
+            "plan": self.plan,
+            "run": self.run,
+            "ports": self.ports,
+            "exports": self.exports,
+        }
+        for number, (key, title, tip) in enumerate(PAGES, start=1):
+            item = QListWidgetItem(self.tr(title))
+            item.setToolTip(self.tr(tip) + f"  (Ctrl+{number})")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+            self.stack.addWidget(widgets[key])
+            self.pages[key] = widgets[key]
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda k=key: self.show_page(k))
+        self.sidebar.currentRowChanged.connect(self._row_changed)
+        self.sidebar.setSpacing(3)
+        width = max(self.sidebar.sizeHintForColumn(0), 110) + 28
+        self.sidebar.setFixedWidth(width)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.refresh_button)
+        body = QHBoxLayout()
+        body.addWidget(self.sidebar)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
+        self.setTabOrder(self.sidebar, self.stack)
+
+        session.changed.connect(self._session_changed)
+        session.busy_changed.connect(self._busy_changed)
+        self.sidebar.setCurrentRow(0)
+        self.show_all()
+
+    def _ports_panel(self) -> QWidget:
+        try:
+            from migrator.gui.views.ports import PortsPanel
+        except ImportError:  # the porting service is not in this build
+            placeholder = QLabel(self.tr("Port tracking is not available in this build."))
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            return placeholder
+        panel = PortsPanel()
+        panel.set_session(self.session)
+        return panel
+
+    # --- navigation -------------------------------------------------------------------------
+    def show_page(self, key: str) -> None:
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.sidebar.setCurrentRow(row)
+                return
+
+    def current_page(self) -> str:
+        item = self.sidebar.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def _row_changed(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        self.page_changed.emit(self.current_page())
+
+    # --- showing the session ----------------------------------------------------------------
+    def show_all(self) -> None:
+        session = self.session
+        data = session.data
+        self.title.setText(
+            f"<b>{session.title}</b> &nbsp; {session.account_label('source')} → "
+            f"{session.account_label('target')}"
+        )
+        self.overview.show_session(session)
+        self.inventory.show_inventory(data.source)
+        self.mapping.show_mapping(data.mapping)
+        self.assessment.show_assessment(data.assessment, data.mapping, str(session.path))
+        self.plan.show_plan(data.plan, session.statuses())
+        self.run.refresh()
+        refresh = getattr(self.ports, "refresh", None)
+        if refresh is not None:
+            refresh()
+
+    def _session_changed(self, what: str) -> None:
+        if what == "status":
+            self.plan.show_statuses(self.session.statuses())
+            self.overview.show_session(self.session)
+        else:
+            self.show_all()
+
+    def _busy_changed(self, busy: bool) -> None:
+        self.refresh_button.setEnabled(not busy)
+        self.mapping.plan_button.setEnabled(not busy)
+        self.mapping.override_button.setEnabled(not busy)
+        self.assessment.save_urls.setEnabled(not busy)
+
+    # --- operations -------------------------------------------------------------------------
+    def _track(self, handle: TaskHandle | None, what: str) -> TaskHandle | None:
+        if handle is None:
+            return None
+        self.banner.hide()
+        self.progress.track(handle)
+        handle.failed.connect(self._failed)
+        handle.cancelled.connect(
+            lambda reason: self.banner.show_text(
+                self.tr("%1 stopped: nothing was saved.").replace("%1", what), "warn"
+            )
+        )
+        return handle
+
+    def _failed(self, exc: BaseException) -> None:
+        self.banner.show_error(exc)
+
+    def _guard(self, start: Any) -> TaskHandle | None:
+        try:
+            return start()  # type: ignore[no-any-return]
+        except Exception as exc:
+            self.banner.show_error(exc)
+            return None
+
+    def refresh_inventory(self) -> TaskHandle | None:
+        return self._track(self._guard(self.session.refresh_inventory), self.tr("Discovery"))
+
+    def build_plan(self, numbers: str | None = None) -> TaskHandle | None:
+        mapping = self.session.data.mapping
+        if numbers is None and mapping is not None and mapping.decisions.default_strategy:
+            # back to the recommendation per number: clear the stored default
+            return self.set_decisions(replace(mapping.decisions, default_strategy=None))
+        return self._track(
+            self._guard(lambda: self.session.build_plan(numbers)), self.tr("Planning")
+        )
+
+    def set_decisions(self, decisions: Any) -> TaskHandle | None:
+        return self._track(
+            self._guard(lambda: self.session.set_decisions(decisions)), self.tr("Planning")
+        )

@@ -1,0 +1,220 @@
+"""Walk every wizard page and workspace view on the built-in sandbox and save screenshots.
+
+    make screenshots            (offscreen)
+    xvfb-run -a python scripts/screenshots.py   (a real X server)
+
+Everything runs against a fresh sandbox with a throwaway MIGRATOR_HOME and an in-memory keychain,
+so nothing of the person's own profiles or settings is touched. PNGs go to docs/screenshots/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+
+
+def _prepare_environment() -> Path:
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    home = Path(tempfile.mkdtemp(prefix="migrator-shots-"))
+    os.environ["MIGRATOR_HOME"] = str(home)
+    sys.path.insert(0, str(ROOT))
+    import keyring
+
+    from migrator.services.keychain import EphemeralKeyring
+
+    keyring.set_keyring(EphemeralKeyring())
+    return home
+
+
+def _sandbox_latency(url: str, seconds: float) -> None:
+    """Slow the sandbox down (control API) so a progress bar can be seen mid-way."""
+    import requests
+
+    for vendor in ("twilio", "vonage"):
+        response = requests.post(
+            f"{url}/_sandbox/limits", json={"vendor": vendor, "latency": seconds}, timeout=10
+        )
+        response.raise_for_status()
+
+
+class Shooter:
+    def __init__(self, out: Path, only: set[str] | None = None) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        self.app = QApplication.instance()
+        self.out = out
+        self.only = only
+        self.saved: list[Path] = []
+        out.mkdir(parents=True, exist_ok=True)
+
+    def settle(self, seconds: float = 0.15) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            self.app.processEvents()
+            time.sleep(0.01)
+
+    def wait(self, condition: Callable[[], bool], timeout: float = 120.0, what: str = "") -> None:
+        end = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > end:
+                raise TimeoutError(f"timed out waiting for {what}")
+            self.app.processEvents()
+            time.sleep(0.02)
+        self.settle()
+
+    def shot(self, widget, name: str) -> None:  # type: ignore[no-untyped-def]
+        if self.only and name not in self.only:
+            return
+        self.settle()
+        path = self.out / f"{name}.png"
+        if not widget.grab().save(str(path)):
+            raise RuntimeError(f"could not save {path}")
+        self.saved.append(path)
+        print(f"saved {path.relative_to(ROOT)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--numbers", type=int, default=60, help="size of the demo account")
+    parser.add_argument("--only", nargs="*", help="names of the screenshots to save")
+    args = parser.parse_args(argv)
+    home = _prepare_environment()
+
+    from PySide6.QtWidgets import QDialog
+
+    from migrator.gui import app as gui_app
+    from migrator.gui import settings, theme
+    from migrator.gui.credentials import CredentialsDialog
+    from migrator.gui.main_window import MainWindow
+    from migrator.gui.views.run_dialogs import DecommissionDialog, StageDialog
+    from migrator.gui.wizard import MigrationWizard
+    from migrator.model.plan import Stage
+    from migrator.services.demo import start_demo
+
+    qt_app = gui_app.application()
+    theme.apply_theme(qt_app, "light")
+    shooter = Shooter(args.out, set(args.only) if args.only else None)
+    setup = start_demo(home / "work", numbers=args.numbers)
+    try:
+        window = MainWindow(folder=home / "work")
+        window.resize(1280, 800)
+        window.show()
+        shooter.shot(window, "01-welcome")
+
+        dialog = CredentialsDialog(window)
+        dialog.name_edit.setText("twilio-production")
+        dialog.key_edit.setText("AC0123456789abcdef0123456789abcdef")
+        dialog.secret_edit.setText("not-a-real-token")
+        dialog.show()
+        shooter.shot(dialog, "02-credentials")
+        dialog.close()
+
+        wizard = window.new_migration()
+        assert isinstance(wizard, MigrationWizard)
+        wizard.resize(1180, 780)
+        wizard.source_page.picker.select(setup.source.name)
+        shooter.shot(wizard, "10-wizard-source")
+        wizard.next()
+        wizard.target_page.picker.select(setup.target.name)
+        shooter.shot(wizard, "11-wizard-target")
+        wizard.next()
+        _sandbox_latency(setup.sandbox.url, 0.4)  # slow enough to see the progress
+        handle = wizard.discover_page.discover()
+        progress = wizard.discover_page.progress
+        shooter.wait(
+            lambda: progress.bar.maximum() > 0 and progress.bar.value() > 0, 60, "progress"
+        )
+        shooter.shot(wizard, "12-wizard-discovering")
+        shooter.wait(lambda: wizard.session is not None, what="discovery")
+        _sandbox_latency(setup.sandbox.url, 0.0)
+        shooter.shot(wizard, "13-wizard-discovered")
+        wizard.next()
+        strategy = wizard.strategy_page
+        strategy.mapping.default_combo.setCurrentIndex(
+            strategy.mapping.default_combo.findData("replace")
+        )
+        handle = strategy.plan("replace")
+        shooter.wait(lambda: not handle.running, what="planning")
+        shooter.shot(wizard, "14-wizard-strategy")
+        wizard.next()
+        shooter.shot(wizard, "15-wizard-assessment")
+        wizard.next()
+        shooter.shot(wizard, "16-wizard-plan")
+        wizard.next()
+        run = wizard.run_page.run
+        session = wizard.session
+        assert session is not None and session.data.plan is not None
+
+        pending = session.data.plan.stage_actions(Stage.PREPARE)
+        stage_dialog = StageDialog(Stage.PREPARE, pending, session.account_label("target"), run)
+        stage_dialog.show()
+        shooter.shot(stage_dialog, "17-stage-confirmation")
+        stage_dialog.close()
+
+        def accept_all(dialog: QDialog) -> int:
+            if isinstance(dialog, StageDialog):
+                dialog.tick_all()
+            return QDialog.DialogCode.Accepted
+
+        run.exec_dialog = accept_all
+        for stage in (Stage.PREPARE, Stage.ACQUIRE):
+            handle = run.run_stage(stage)
+            if handle is not None:
+                shooter.wait(lambda h=handle: not h.running, 300, f"stage {stage}")
+        handle = run.run_stage(Stage.CONFIGURE)
+        if handle is not None:
+            shooter.wait(lambda h=handle: not h.running, 300, "configure")
+        shooter.wait(lambda: session.data.status is not None, what="status")
+        shooter.settle(1.0)
+        shooter.shot(wizard, "18-wizard-run")
+        gate = DecommissionDialog(session.account_label("source"), session.account_names(), 12, run)
+        gate.name_edit.setText("Fabrikam")
+        gate.try_accept()
+        gate.show()
+        shooter.shot(gate, "19-decommission-gate")
+        gate.close()
+        wizard.next()
+        shooter.shot(wizard, "20-wizard-ports")
+        wizard.next()
+        shooter.shot(wizard, "21-wizard-verify")
+        wizard.accept()
+        shooter.wait(lambda: window.workspace is not None, what="workspace")
+
+        workspace = window.workspace
+        assert workspace is not None
+        for number, key in enumerate(
+            ("overview", "inventory", "mapping", "assessment", "plan", "run", "ports", "exports"),
+            start=30,
+        ):
+            workspace.show_page(key)
+            shooter.shot(window, f"{number}-workspace-{key}")
+        workspace.show_page("inventory")
+        workspace.inventory.webhooks.set_filter("")
+        workspace.inventory.tabs.setCurrentIndex(2)
+        shooter.shot(window, "40-workspace-webhooks")
+
+        settings.set_theme_choice("dark")
+        window.set_theme("dark")
+        workspace.show_page("run")
+        shooter.shot(window, "41-workspace-run-dark")
+        workspace.show_page("assessment")
+        shooter.shot(window, "42-workspace-assessment-dark")
+        window.close()
+    finally:
+        setup.close()
+    print(f"{len(shooter.saved)} screenshots in {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
