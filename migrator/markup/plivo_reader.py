@@ -162,6 +162,8 @@ class PlivoReader:
         )
         if gather.timeout is None:
             gather.timeout = 5
+        if attrs.remaining.get("digitTimeout") == str(gather.timeout):
+            attrs.text("digitTimeout", "timeout")  # the same wait between digits: one timeout
         gather.prompts = self._prompts(element, path)
         self._finish(gather, attrs, "<GetDigits>")
         return [gather]

@@ -94,7 +94,8 @@ def build(element: RawElement) -> px.PlivoXMLElement:
     kwargs: dict[str, Any] = {}
     attrs = dict(element.attrs)
     if "content" in parameters:
-        kwargs["content"] = element.text.strip() if not element.children else element.text
+        speech = element.tag == "Speak" or element.tag[:1].islower()  # spoken text as it is
+        kwargs["content"] = element.text if speech or element.children else element.text.strip()
     for name, parameter in parameters.items():
         if name in ("self", "content") or parameter.default is not inspect.Parameter.empty:
             continue

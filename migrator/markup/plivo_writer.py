@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any, TypeAlias
 
 from plivo import xml as px
+from plivo.exceptions import PlivoXMLError, ValidationError
 
 from migrator.markup import plivo_sdk, ssml, voices
 from migrator.markup.model import (
@@ -127,7 +128,16 @@ class PlivoWriter(Writer):
             return []
         assert isinstance(verb, Unsupported)
         if self.same_format and isinstance(verb.raw, plivo_sdk.RawElement):
-            return [plivo_sdk.build(verb.raw)]
+            try:
+                return [plivo_sdk.build(verb.raw)]
+            except (PlivoXMLError, ValidationError) as exc:
+                self.reporter.lost(
+                    verb.path,
+                    verb.label,
+                    f"the plivo SDK refuses this element ({exc}), so it was left out",
+                    "correct the element in the source document",
+                )
+                return []
         self.unsupported_verb(verb)
         return []
 
@@ -136,7 +146,15 @@ class PlivoWriter(Writer):
         if not self.same_format:
             return
         for attribute, value in verb.extras.items():
-            plivo_sdk.set_attribute(element, attribute, value)
+            try:
+                plivo_sdk.set_attribute(element, attribute, value)
+            except (PlivoXMLError, ValidationError) as exc:
+                self.reporter.lost(
+                    verb.path,
+                    f"{verb.label} {attribute}",
+                    f"the plivo SDK refuses the value {value!r} ({exc}), so it was left out",
+                    "correct the value in the source document",
+                )
         use.handled("extras")
 
     # ---- speech -----------------------------------------------------------------------------
@@ -156,6 +174,8 @@ class PlivoWriter(Writer):
         element = px.SpeakElement("", voice=choice.voice, language=choice.language)
         if markup:
             self._fill(element, content, say)
+            if not element.content:
+                element.content = " "  # text first keeps the SDK's printer from indenting SSML
         else:
             element.content = ssml.plain_text(content)
         loop = use.get("loop")
@@ -726,7 +746,16 @@ class PlivoWriter(Writer):
         element = px.PreAnswerElement()
         for verb in pre_answer.verbs:
             for child in self._verb(verb):
-                element.add(child)
+                if child._name in element._nestable:
+                    element.add(child)
+                else:
+                    self.reporter.lost(
+                        verb.path,
+                        verb.label,
+                        f"Plivo does not allow <{child._name}> inside <PreAnswer>, so it was left "
+                        "out",
+                        "move it after <PreAnswer>",
+                    )
         return element
 
 

@@ -39,7 +39,11 @@ def add(parent: TwiML, element: ET.Element) -> TwiML:
         raise TwiMLException(f"the twilio SDK has no <{tag}> inside <{parent.name}>")
     attrs = {("xml:lang" if k == XML_LANG else k): v for k, v in element.attrib.items()}
     args: list[str] = []
-    text = element.text if element.text and element.text.strip() else None
+    speech = tag == "Say" or tag[:1].islower()  # spoken text keeps its spaces exactly
+    if speech:
+        text = element.text or None
+    else:
+        text = element.text if element.text and element.text.strip() else None
     positional = [
         p
         for p in inspect.signature(method).parameters.values()
@@ -48,7 +52,7 @@ def add(parent: TwiML, element: ET.Element) -> TwiML:
     if text is not None:
         if not positional:
             raise TwiMLException(f"the twilio SDK's <{tag}> takes no text")
-        args.append(text if len(element) else text.strip())
+        args.append(text if speech or len(element) else text.strip())
     elif positional and positional[0].default is inspect.Parameter.empty:
         first = positional[0].name
         args.append(attrs.pop(first, ""))
@@ -56,7 +60,7 @@ def add(parent: TwiML, element: ET.Element) -> TwiML:
     assert isinstance(child, TwiML)
     for grandchild in element:
         add(child, grandchild)
-        if grandchild.tail and grandchild.tail.strip():
+        if grandchild.tail and (speech or grandchild.tail.strip()):
             child.nest(grandchild.tail)
     return child
 

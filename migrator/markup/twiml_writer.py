@@ -175,10 +175,12 @@ class TwimlWriter(Writer):
             if choice.change:
                 self.reporter.changed(say.path, f"{say.label} voice", choice.change)
         content: list[Inline] = use.get("content")
-        if not content:
+        if not ssml.has_markup(content) and not ssml.plain_text(content):
             self.reporter.note(say.path, say.label, "it has no text to speak, so it was left out")
             use.finish()
             return
+        if not ssml.has_markup(content):
+            content = [str(content[0]).strip()]
         leading = content[0] if isinstance(content[0], str) else None
         element = parent.say(
             message=leading,
@@ -223,7 +225,7 @@ class TwimlWriter(Writer):
 
     def _play(self, parent: TwiML, play: Play) -> None:
         use = self.usage(play)
-        parent.play(url=use.get("url"), loop=use.get("loop"), **self._kwargs(play, use))
+        parent.play(url=_text(use.get("url")), loop=use.get("loop"), **self._kwargs(play, use))
         use.finish()
 
     def _pause(self, parent: TwiML, pause: Pause) -> None:
@@ -337,7 +339,7 @@ class TwimlWriter(Writer):
                 self.next_document(target.url, target, target.source_name("url"))
         if isinstance(target, Number):
             dial.number(
-                e164(use.get("number")),
+                e164(_text(use.get("number"))),
                 send_digits=use.get("send_digits"),
                 machine_detection=use.get("machine_detection"),
                 **common,
@@ -345,7 +347,7 @@ class TwimlWriter(Writer):
             )
         elif isinstance(target, Sip):
             sip = dial.sip(
-                use.get("uri"),
+                _text(use.get("uri")),
                 username=use.get("username"),
                 password=use.get("password"),
                 **common,
@@ -365,7 +367,7 @@ class TwimlWriter(Writer):
                 )
             use.handled("send_digits")
         elif isinstance(target, Client):
-            client = dial.client(use.get("identity"), **common, **self._kwargs(target, use))
+            client = dial.client(_text(use.get("identity")), **common, **self._kwargs(target, use))
             if not self.same_format:
                 self.reporter.changed(
                     target.path,
@@ -379,7 +381,7 @@ class TwimlWriter(Writer):
             self._conference(dial, target, use)
         elif isinstance(target, Queue):
             dial.queue(
-                use.get("name"),
+                _text(use.get("name")),
                 url=use.get("url"),
                 method=use.get("method"),
                 **self._kwargs(target, use),
@@ -397,7 +399,7 @@ class TwimlWriter(Writer):
             beep = "false"
         wait_url = use.get("wait_url")
         dial.conference(
-            use.get("name"),
+            _text(use.get("name")),
             muted=use.get("muted"),
             beep=beep,
             start_conference_on_enter=use.get("start_on_enter"),
@@ -465,13 +467,14 @@ class TwimlWriter(Writer):
 
     def _redirect(self, parent: TwiML, redirect: Redirect) -> None:
         use = self.usage(redirect)
-        parent.redirect(use.get("url"), method=use.get("method"), **self._kwargs(redirect, use))
+        url = _text(use.get("url"))
+        parent.redirect(url, method=use.get("method"), **self._kwargs(redirect, use))
         self.next_document(redirect.url, redirect, "URL")
         use.finish()
 
     def _notify(self, parent: TwiML, notify: Notify) -> None:
         use = self.usage(notify)
-        parent.redirect(use.get("url"), method=use.get("method"))
+        parent.redirect(_text(use.get("url")), method=use.get("method"))
         if use.get("payload"):
             self.reporter.lost(
                 notify.path,
@@ -492,7 +495,7 @@ class TwimlWriter(Writer):
         use = self.usage(message)
         to, sender = use.get("to"), use.get("from_")
         parent.sms(
-            use.get("body"),
+            _text(use.get("body")),
             to=e164(to) if to else None,
             from_=e164(sender) if sender else None,
             action=use.get("action"),
@@ -520,7 +523,7 @@ class TwimlWriter(Writer):
         use = self.usage(message)
         to, sender = use.get("to"), use.get("from_")
         media = use.get("media")
-        body = use.get("body")
+        body = _text(use.get("body"))
         element = parent.message(
             body if not media else None,
             to=e164(to) if to else None,
@@ -539,7 +542,7 @@ class TwimlWriter(Writer):
     def _enqueue(self, parent: TwiML, enqueue: Enqueue) -> None:
         use = self.usage(enqueue)
         element = parent.enqueue(
-            use.get("name") or None,
+            _text(use.get("name")) or None,
             action=use.get("action"),
             method=use.get("method"),
             wait_url=use.get("wait_url"),
@@ -581,6 +584,11 @@ class TwimlWriter(Writer):
                 "adapt the WebSocket server to Twilio's Media Streams protocol",
             )
         use.finish()
+
+
+def _text(value: str | None) -> str:
+    """Element text the way the SDK reads it back: URLs, numbers and names are never padded."""
+    return (value or "").strip()
 
 
 def write_twiml(flow: Any, reporter: Any) -> str:
