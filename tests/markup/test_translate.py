@@ -239,3 +239,11 @@ def test_twiml_survives_a_round_trip(via: str) -> None:
     ):
         assert fragment in back.output, (via, fragment, back.output)
     assert back.complete
+
+
+def test_packaged_schema_is_vonages_published_schema() -> None:
+    from tests.markup.acceptance import REFERENCE_SCHEMA
+
+    if not REFERENCE_SCHEMA.is_file():
+        pytest.skip("the shared reference specs are not present")
+    assert ncco_schema.schema() == json.loads(REFERENCE_SCHEMA.read_text())
