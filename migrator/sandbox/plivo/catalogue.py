@@ -1,8 +1,11 @@
-"""Numbers Plivo would sell an account: generated on demand, deterministically, from the pool.
+"""Numbers Plivo would sell an account: made on demand, deterministically, from the shared pool.
 
-A search tops the account's catalogue up from the sandbox's shared number pool until the requested
-page can be filled, so every number offered is unique across vendors and stays reserved while it
-is for sale. Numbers an account releases go back to its catalogue and can be bought again.
+A search (country, type, `pattern` or `npanxx` the number starts with after the country code,
+`region`, `city`, `services`) finds the numbers it made before and makes more when too few are
+left (see `migrator.sandbox.stock`), so any real area code has stock; a North American `region`
+search makes numbers in that state's or province's area codes. Services are Plivo's per country
+and type (`geography.facts`): a search for a service a type never has finds nothing. Numbers an
+account releases go back on sale to it and can be bought again.
 """
 
 from __future__ import annotations
@@ -12,14 +15,15 @@ from dataclasses import dataclass
 
 import phonenumbers
 
+from migrator.sandbox import nanp, stock
 from migrator.sandbox.numbers import NumberPool
-from migrator.sandbox.plivo.geography import facts
+from migrator.sandbox.plivo.geography import facts, services_for
 from migrator.sandbox.plivo.resources import CatalogueEntry, PlivoStore
 
 SEARCH_DEPTH = 100
 """Numbers a first search offers (so `total_count` and `meta.next` look like an inventory)."""
-MAX_OFFERS_PER_QUERY = 200
-"""Numbers generated at most per (country, type, pattern)."""
+MOST_PER_SEARCH = 2000
+"""Numbers one search makes at most."""
 
 _KIND_BY_TYPE = {
     "local": "local",
@@ -38,17 +42,26 @@ class Query:
     pattern: str = ""
     services: frozenset[str] = frozenset()
     region: str = ""
+    npanxx: str = ""
+    city: str = ""
 
-    def kind(self) -> str | None:
-        return _KIND_BY_TYPE.get(self.number_type)
+    def kinds(self) -> tuple[str, ...]:
+        kind = _KIND_BY_TYPE.get(self.number_type)
+        return (kind,) if kind else ("local", "mobile", "tollfree")
 
-    def matches(self, entry: CatalogueEntry) -> bool:
-        kind = self.kind()
-        if entry.country_iso != self.country_iso:
+    def digits(self) -> stock.Digits | None:
+        """The national digits asked for; None when the request can match nothing."""
+        starts = self.npanxx or self.pattern
+        if starts and not starts.isdigit():
+            return None
+        if self.npanxx and self.pattern and not self.npanxx.startswith(self.pattern):
+            return None
+        return stock.Digits(starts=starts)
+
+    def matches(self, entry: CatalogueEntry, kind: str, digits: stock.Digits) -> bool:
+        if entry.country_iso != self.country_iso or _KIND_BY_TYPE.get(entry.number_type) != kind:
             return False
-        if kind is not None and _KIND_BY_TYPE.get(entry.number_type) != kind:
-            return False
-        if self.pattern and not entry.number.startswith(_country_code(entry.number) + self.pattern):
+        if not digits.matches(str(phonenumbers.parse(entry.e164).national_number)):
             return False
         enabled = {
             name
@@ -61,15 +74,13 @@ class Query:
         }
         if not self.services <= enabled:
             return False
+        if self.city and self.city.lower() not in (entry.city or "").lower():
+            return False
         return not self.region or self.region.lower() in entry.region.lower()
 
 
 def is_search_type(value: str) -> bool:
     return value == "any" or value in _KIND_BY_TYPE
-
-
-def _country_code(digits: str) -> str:
-    return str(phonenumbers.parse("+" + digits).country_code)
 
 
 def entry_for(e164: str, kind: str, prefix: str | None = None) -> CatalogueEntry:
@@ -92,25 +103,34 @@ def entry_for(e164: str, kind: str, prefix: str | None = None) -> CatalogueEntry
 
 
 def search(store: PlivoStore, pool: NumberPool, query: Query, wanted: int) -> list[CatalogueEntry]:
-    """Every catalogue number matching `query`, after topping up to at least `wanted` (and at
-    least SEARCH_DEPTH) matches where the inventory allows."""
-    wanted = max(wanted, SEARCH_DEPTH)
-    matches = [e for e in store.catalogue.values() if query.matches(e)]
-    kind = query.kind() or "local"
-    key = (query.country_iso, kind, query.pattern)
-    if query.pattern and not (query.pattern.isdigit() and len(query.pattern) <= 6):
-        return matches
-    while len(matches) < wanted and store.searched.get(key, 0) < MAX_OFFERS_PER_QUERY:
-        made = store.searched.get(key, 0)
-        rng = random.Random(f"{store.main_key}:{query.country_iso}:{kind}:{query.pattern}:{made}")
-        try:
-            e164 = pool.allocate(rng, query.country_iso, kind, query.pattern or None)
-        except ValueError:  # no such numbers in this country, or the pattern is exhausted
-            store.searched[key] = MAX_OFFERS_PER_QUERY
-            break
-        store.searched[key] = made + 1
-        entry = entry_for(e164, kind, query.pattern or None)
-        store.catalogue[entry.number] = entry
-        if query.matches(entry):
-            matches.append(entry)
-    return matches
+    """Catalogue numbers matching `query`: at least `wanted` of each kind where the inventory
+    allows (at least SEARCH_DEPTH on a search's first use)."""
+    digits = query.digits()
+    if digits is None:
+        return []
+    defaults: tuple[str, ...] = ()
+    if query.region and not digits.starts:
+        defaults = nanp.area_codes_in(query.country_iso, query.region)
+        if nanp.area_codes(query.country_iso) and not defaults:
+            return []  # no such state or province
+    # Filters numbers cannot be made for are only checked, on fewer numbers.
+    most = SEARCH_DEPTH if query.city or (query.region and not defaults) else MOST_PER_SEARCH
+    found: list[CatalogueEntry] = []
+    for kind in query.kinds():
+        if not query.services <= services_for(query.country_iso, kind):
+            continue
+        key = (query.country_iso, kind, digits, defaults if kind == "local" else ())
+
+        def accept(entry: CatalogueEntry, kind: str = kind) -> bool:
+            return query.matches(entry, kind, digits)
+
+        def make_one(serial: int, kind: str = kind) -> CatalogueEntry | None:
+            prefixes = defaults if kind == "local" else ()
+            seed = f"{store.main_key}:{query.country_iso}:{kind}:{digits}:{prefixes}:{serial}"
+            rng = random.Random(seed)
+            e164 = stock.make(pool, rng, query.country_iso, kind, digits, prefixes)
+            return None if e164 is None else entry_for(e164, kind, digits.starts or None)
+
+        need = wanted if store.catalogue.made(key) else max(wanted, SEARCH_DEPTH)
+        found += store.catalogue.find(key, accept, need, make_one, most)
+    return found

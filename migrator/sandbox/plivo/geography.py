@@ -3,7 +3,7 @@
 Plivo writes the region as "<place>, <COUNTRY NAME>" (e.g. "California, UNITED STATES"), names
 types local / fixed / mobile / tollfree / national, and marks numbers that need documents before
 activation with a `restriction` (docs.plivo.com, the PhoneNumber object). The place comes from
-phonenumbers' offline geocoder.
+phonenumbers' offline geocoder (in North America, the area code's state or province).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import phonenumbers
 from phonenumbers import geocoder
+
+from migrator.sandbox import nanp
 
 _COUNTRY_NAMES = {"US": "UNITED STATES", "CA": "CANADA", "GB": "UNITED KINGDOM"}
 
@@ -36,17 +38,6 @@ _SERVICES = {
     ("CA", "tollfree"): frozenset({"voice"}),
     ("GB", "mobile"): frozenset({"voice", "sms"}),
 }
-
-# North American area codes -> the state or province Plivo names in `region`.
-_NANP_REGIONS = {
-    "202": "District of Columbia", "206": "Washington", "212": "New York", "213": "California",
-    "214": "Texas", "215": "Pennsylvania", "303": "Colorado", "305": "Florida",
-    "310": "California", "312": "Illinois", "403": "Alberta", "404": "Georgia",
-    "407": "Florida", "415": "California", "416": "Ontario", "503": "Oregon", "512": "Texas",
-    "514": "Quebec", "602": "Arizona", "604": "British Columbia", "612": "Minnesota",
-    "617": "Massachusetts", "619": "California", "646": "New York", "647": "Ontario",
-    "702": "Nevada", "713": "Texas", "718": "New York", "773": "Illinois",
-}  # fmt: skip
 
 # Countries where Plivo asks for a local address before a geographic number goes live.
 _RESTRICTED = {("GB", "local"): "city-address"}
@@ -74,6 +65,12 @@ def pool_kind(number_type: str) -> str:
     return "local"
 
 
+def services_for(country: str, kind: str) -> frozenset[str]:
+    """What Plivo's numbers of this country and pool kind can do."""
+    default = frozenset({"voice", "sms"}) if kind == "mobile" else frozenset({"voice"})
+    return _SERVICES.get((country, kind), default)
+
+
 def facts(e164: str, kind: str) -> NumberFacts:
     """Facts for an E.164 number of the pool kind `kind` (local, mobile, tollfree)."""
     parsed = phonenumbers.parse(e164)
@@ -82,18 +79,18 @@ def facts(e164: str, kind: str) -> NumberFacts:
         geocoder.country_name_for_number(parsed, "en").upper() or country
     )
     place = ""
-    if kind == "local":
-        place = _NANP_REGIONS.get(e164[2:5], "") if parsed.country_code == 1 else ""
-        place = place or geocoder.description_for_number(parsed, "en")
+    if kind == "local" and parsed.country_code == 1:
+        place = nanp.state_of(e164[2:5]) or ""
+    elif kind == "local":
+        place = geocoder.description_for_number(parsed, "en")
     if place and place.upper() == name:
         place = ""
-    default_services = frozenset({"voice", "sms"}) if kind == "mobile" else frozenset({"voice"})
     return NumberFacts(
         country_iso=country,
         country_name=name,
         place=place or None,
         number_type=_PLIVO_TYPE.get((country, kind), kind),
-        services=_SERVICES.get((country, kind), default_services),
+        services=services_for(country, kind),
         monthly_rental_rate=_RENTAL.get((country, kind), "1.20000"),
         restriction=_RESTRICTED.get((country, kind)),
     )

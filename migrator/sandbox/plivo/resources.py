@@ -13,6 +13,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
+from migrator.sandbox.stock import Shelf
+
 
 @dataclass
 class PlivoNumber:
@@ -90,6 +92,10 @@ class CatalogueEntry:
     monthly_rental_rate: str
     restriction: str | None = None
 
+    @property
+    def e164(self) -> str:
+        return "+" + self.number
+
 
 @dataclass
 class PlivoStore:
@@ -97,11 +103,9 @@ class PlivoStore:
     numbers: dict[str, PlivoNumber] = field(default_factory=dict)
     applications: dict[str, PlivoApplication] = field(default_factory=dict)
     endpoints: dict[str, PlivoEndpoint] = field(default_factory=dict)
-    catalogue: dict[str, CatalogueEntry] = field(default_factory=dict)
+    catalogue: Shelf[CatalogueEntry] = field(default_factory=Shelf)
     subaccounts: set[str] = field(default_factory=set)
     """Auth IDs of the main account's subaccounts (they share this store)."""
-    searched: dict[tuple[str, str, str], int] = field(default_factory=dict)
-    """How many catalogue numbers were generated per (country, type, pattern)."""
     rng: random.Random = field(default_factory=random.Random)
     """Ids of resources created through the API (seeded from the account key)."""
 

@@ -159,7 +159,7 @@ def release(store: PlivoStore, record: PlivoNumber) -> None:
     """The number leaves the account and goes back on sale to it."""
     del store.numbers[record.number]
     kind = pool_kind(record.number_type)
-    store.catalogue[record.number] = catalogue.entry_for(record.e164, kind)
+    store.catalogue.put_back(catalogue.entry_for(record.e164, kind))
 
 
 @ROUTER.route("GET", ACCOUNT_PREFIX + r"/PhoneNumber/")
@@ -178,9 +178,11 @@ def search_numbers(call: Call) -> Response:
         pattern=params.get("pattern", ""),
         services=_services(params.get("services")),
         region=params.get("region", ""),
+        npanxx=params.get("npanxx", ""),
+        city=params.get("city", ""),
     )
     limit, offset = window(call.request)
-    found = catalogue.search(scope.store, call.state.numbers, search, offset + limit)
+    found = catalogue.search(scope.store, call.state.numbers, search, offset + 2 * limit)
     chosen, meta = page(call.request, found)
     return reply({"meta": meta, "objects": [render_offer(e, scope.auth_id) for e in chosen]})
 
@@ -189,7 +191,7 @@ def search_numbers(call: Call) -> Response:
 def buy_number(call: Call) -> Response:
     scope = Scope.of(call)
     number = call.params["number"]
-    entry = scope.store.catalogue.get(number)
+    entry = scope.store.catalogue.get("+" + number)
     if entry is None:
         raise ApiError(404, f"Phone number {number} is not available for purchase")
     params = body(call.request)
@@ -225,7 +227,7 @@ def buy_number(call: Call) -> Response:
         ),
         compliance_status="pending" if pending else None,
     )
-    del scope.store.catalogue[number]
+    scope.store.catalogue.take(entry.e164)
     scope.store.numbers[number] = record
     status = "pending" if pending else "Success"
     return reply(

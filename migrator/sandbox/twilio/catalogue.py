@@ -1,9 +1,10 @@
 """Numbers an emulated Twilio account can buy.
 
-Twilio's inventory is endless from a customer's point of view, so the catalogue is filled lazily:
-a search that finds too few unsold numbers allocates more from the sandbox's shared number pool
-(which keeps every number unique across vendors). Allocation draws from the catalogue's own seeded
-generator, so the same searches give the same numbers. A bought number leaves the catalogue.
+Twilio's inventory is endless from a customer's point of view, so the catalogue is filled on
+demand: a search that finds too few unsold numbers makes more, with its area code and Contains
+digits, from the sandbox's shared number pool (see `migrator.sandbox.stock`), seeded by the
+search so the same searches give the same numbers. Any real North American area code has stock;
+one that does not exist has none. A bought number leaves the catalogue.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 import phonenumbers
 
 from migrator.sandbox.numbers import NumberPool
+from migrator.sandbox.stock import Digits, Shelf, calling_code, make
 from migrator.sandbox.twilio.places import AREAS, US_TOLL_FREE, Place, place_of
 
 _CAPS: dict[tuple[str, str], frozenset[str]] = {
@@ -45,10 +47,9 @@ def capabilities_of(country: str, kind: str) -> dict[str, bool]:
     return {name: name in caps for name in ("voice", "sms", "mms", "fax")}
 
 
-def contains_pattern(pattern: str) -> re.Pattern[str]:
-    """Twilio's Contains: digits, letters (keypad digits) and '*' for any one digit."""
-    digits = "".join(r"\d" if c == "*" else _KEYPAD.get(c.lower(), c) for c in pattern if c != "+")
-    return re.compile(digits)
+def contains_digits(pattern: str) -> str:
+    """Twilio's Contains as digits: letters become their keypad digits, '*' stays any digit."""
+    return "".join(_KEYPAD.get(c.lower(), c) for c in pattern if c != "+")
 
 
 def area_code_of(e164: str) -> str | None:
@@ -62,24 +63,6 @@ def area_code_of(e164: str) -> str | None:
         if national.startswith(code):
             return code
     return None
-
-
-def _area_exists(country: str, kind: str, area_code: str) -> bool:
-    """Whether numbers of this area code exist in this country (a cheap check that spares the
-    pool thousands of failed draws on an area code that does not exist)."""
-    if not area_code.isdigit():
-        return False
-    code = phonenumbers.country_code_for_region(country)
-    if country not in ("US", "CA"):
-        return code != 0
-    for exchange in ("234", "345", "456", "567", "678", "789", "890", "555"):
-        candidate = phonenumbers.parse(f"+{code}{area_code}{exchange}0142")
-        toll_free = phonenumbers.number_type(candidate) == phonenumbers.PhoneNumberType.TOLL_FREE
-        if phonenumbers.is_valid_number_for_region(candidate, country) and toll_free == (
-            kind == "tollfree"
-        ):
-            return True
-    return False
 
 
 @dataclass(frozen=True)
@@ -98,21 +81,22 @@ class AvailableNumber:
 class Catalogue:
     """One account's view of Twilio's number inventory. Callers hold the sandbox lock."""
 
-    MAX_ALLOCATIONS_PER_SEARCH = 400
+    MOST_PER_SEARCH = 2000
+    """Numbers one search (country, type, area code, digits) makes at most."""
 
     def __init__(self, seed: str) -> None:
-        self._rng = random.Random(seed)
-        self._unsold: dict[str, AvailableNumber] = {}
+        self._seed = seed
+        self._shelf: Shelf[AvailableNumber] = Shelf()
 
     def __len__(self) -> int:
-        return len(self._unsold)
+        return len(self._shelf)
 
     def get(self, e164: str) -> AvailableNumber | None:
-        return self._unsold.get(e164)
+        return self._shelf.get(e164)
 
     def take(self, e164: str) -> AvailableNumber | None:
         """Remove a number from sale (it is being bought)."""
-        return self._unsold.pop(e164, None)
+        return self._shelf.take(e164)
 
     def search(
         self,
@@ -125,55 +109,49 @@ class Catalogue:
         wanted: dict[str, bool] | None = None,
         limit: int = 50,
     ) -> list[AvailableNumber]:
-        """Unsold numbers matching every filter, allocating more while too few match."""
+        """Unsold numbers matching every filter, making more while too few match."""
         if kind == "mobile" and country in NO_MOBILE:
             return []
         caps = capabilities_of(country, kind)
         if any(caps[name] != value for name, value in (wanted or {}).items()):
             return []
-        if area_code and not _area_exists(country, kind, area_code):
+        if area_code and not area_code.isdigit():
             return []
-        pattern = contains_pattern(contains) if contains else None
+        inside = contains_digits(contains) if contains else ""
+        if inside and not re.fullmatch(r"[0-9*]+", inside):
+            return []
+        # Twilio's Contains applies to the whole number; numbers showing the digits in their
+        # national part are among those it finds.
+        digits = Digits(starts=area_code or "", contains=inside)
+        key = (country, kind, digits)
+        national_from = 1 + len(calling_code(country))
 
-        def matches(number: AvailableNumber) -> bool:
-            if number.country != country or number.kind != kind:
-                return False
-            if area_code and area_code_of(number.e164) != area_code:
-                return False
-            return pattern is None or pattern.search(number.digits) is not None
+        def accept(number: AvailableNumber) -> bool:
+            return (
+                number.country == country
+                and number.kind == kind
+                and digits.matches(number.e164[national_from:])
+            )
 
-        found = [n for n in self._unsold.values() if matches(n)][:limit]
-        budget = min(self.MAX_ALLOCATIONS_PER_SEARCH, (limit - len(found)) * (40 if pattern else 1))
-        while len(found) < limit and budget > 0:
-            budget -= 1
-            fresh = self._allocate(pool, country, kind, area_code)
-            if fresh is None:
-                break
-            if matches(fresh):
-                found.append(fresh)
-        return found
+        def make_one(serial: int) -> AvailableNumber | None:
+            rng = random.Random(f"{self._seed}:{country}:{kind}:{digits}:{serial}")
+            e164 = make(pool, rng, country, kind, digits, self._default_prefixes(country, kind))
+            if e164 is None:
+                return None
+            return AvailableNumber(
+                e164=e164,
+                country=country,
+                kind=kind,
+                capabilities=capabilities_of(country, kind),
+                place=place_of(country, area_code_of(e164)),
+            )
 
-    def _allocate(
-        self, pool: NumberPool, country: str, kind: str, area_code: str | None
-    ) -> AvailableNumber | None:
-        prefix = area_code or self._default_prefix(country, kind)
-        try:
-            e164 = pool.allocate(self._rng, country, kind, prefix)
-        except ValueError:
-            return None
-        number = AvailableNumber(
-            e164=e164,
-            country=country,
-            kind=kind,
-            capabilities=capabilities_of(country, kind),
-            place=place_of(country, area_code_of(e164)),
-        )
-        self._unsold[e164] = number
-        return number
+        return self._shelf.find(key, accept, limit, make_one, self.MOST_PER_SEARCH)[:limit]
 
-    def _default_prefix(self, country: str, kind: str) -> str | None:
+    @staticmethod
+    def _default_prefixes(country: str, kind: str) -> tuple[str, ...]:
         if kind == "tollfree" and country == "US":
-            return self._rng.choice(US_TOLL_FREE)
+            return US_TOLL_FREE
         if kind == "local" and country in AREAS:
-            return self._rng.choice(sorted(AREAS[country]))
-        return None
+            return tuple(sorted(AREAS[country]))
+        return ()

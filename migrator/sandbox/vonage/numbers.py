@@ -116,11 +116,24 @@ def search(call: Call) -> Response:
     wanted = {f.strip().upper() for f in (params.get("features") or "").split(",") if f.strip()}
     if not wanted <= {"SMS", "VOICE", "MMS"}:
         return wire.bad_request("features must be a combination of SMS, VOICE and MMS")
-    found = [
-        n
-        for n in catalogue.search(call.state, call.account, country, vonage_type)
-        if wanted <= set(n.features) and matches(n.e164.lstrip("+"))
-    ]
+    index, size = pages
+    digits = catalogue.digits_for(
+        country, params.get("pattern") or "", params.get("search_pattern") or "0"
+    )
+    found = (
+        []
+        if digits is None
+        else catalogue.search(
+            call.state,
+            call.account,
+            country,
+            vonage_type,
+            digits,
+            wanted,
+            matches,
+            (index + 1) * size,
+        )
+    )
     body: dict[str, object] = {"count": len(found)}
     page = page_of(found, *pages)
     if page:
@@ -165,9 +178,7 @@ def buy(call: Call) -> Response:
         return wire.method_failed("method failed: you already own this number")
     if country_of(e164) != country:
         return wire.method_failed()
-    for vonage_type in catalogue.types_in(country):
-        catalogue.offers(call.state, call.account, country, vonage_type)
-    offer = call.account.store.take_from_sale(e164)
+    offer = call.account.store.catalogue.take(e164)
     if offer is None:
         return wire.method_failed("method failed: this number is not available for purchase")
     store.add(OwnedNumber(e164, offer.country, offer.type, list(offer.features)))

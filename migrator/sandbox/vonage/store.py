@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from migrator.sandbox.stock import Shelf
+
 # Vonage number types and the sandbox's neutral kinds (NumberPool, PortableNumber).
 KIND_BY_TYPE = {"landline": "local", "mobile-lvn": "mobile", "landline-toll-free": "tollfree"}
 TYPE_BY_KIND = {kind: vonage_type for vonage_type, kind in KIND_BY_TYPE.items()}
@@ -134,7 +136,7 @@ class VonageStore:
     numbers: dict[str, OwnedNumber] = field(default_factory=dict)
     applications: dict[str, Application] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
-    catalogue: dict[tuple[str, str], dict[str, AvailableNumber]] = field(default_factory=dict)
+    catalogue: Shelf[AvailableNumber] = field(default_factory=Shelf)
     balance: float = 0.0
     auto_reload: bool = False
     created_at: str = "2021-03-15T09:30:00.000Z"
@@ -163,19 +165,6 @@ class VonageStore:
 
     def numbers_of_app(self, app_id: str) -> list[OwnedNumber]:
         return [n for n in self.numbers.values() if n.app_id == app_id]
-
-    # --- catalogue -------------------------------------------------------------------------
-    def for_sale(self, e164: str) -> AvailableNumber | None:
-        for offers in self.catalogue.values():
-            if e164 in offers:
-                return offers[e164]
-        return None
-
-    def take_from_sale(self, e164: str) -> AvailableNumber | None:
-        for offers in self.catalogue.values():
-            if e164 in offers:
-                return offers.pop(e164)
-        return None
 
 
 def _copy(value: Any) -> Any:
