@@ -11,6 +11,7 @@ import contextlib
 import logging
 import socket
 import ssl
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -88,6 +89,15 @@ class _Server(ThreadingHTTPServer):
         self.sandbox = sandbox
         self.tls = tls
         super().__init__((LOOPBACK, port), _Handler)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hangs up mid-answer is normal (timeouts, dropped-connection faults);
+        anything else is a bug worth a traceback in the log."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, ConnectionError | ssl.SSLError | TimeoutError):
+            log.debug("client %s went away: %s", client_address, exc)
+        else:
+            log.exception("sandbox failed serving %s", client_address)
 
     def finish_request(self, request: Any, client_address: Any) -> None:
         request.settimeout(_Handler.timeout)
