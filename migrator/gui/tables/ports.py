@@ -1,0 +1,78 @@
+"""The ports board: one row per number in a port request."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from migrator.gui import theme
+from migrator.gui.tables.model import Column, RowTableModel
+from migrator.model.porting import PortNumber, PortRequest, PortStatus
+
+STATUS_COLOUR = {
+    PortStatus.COMPLETED: "ok",
+    PortStatus.FOC_CONFIRMED: "ok",
+    PortStatus.EXCEPTION: "bad",
+    PortStatus.CANCELLED: "muted",
+    PortStatus.CANCELLING: "warn",
+    PortStatus.DRAFT: "warn",
+}
+
+
+@dataclass(frozen=True)
+class PortRow:
+    request: PortRequest
+    number: PortNumber
+    days_waiting: int | None
+    next_action: str
+
+
+class PortsModel(RowTableModel[PortRow]):
+    CONTEXT = "PortsModel"
+    COLUMNS = (
+        Column("Number", width=16),
+        Column("Status", "Normalized across vendors", width=16),
+        Column("FOC date", "The port date the losing carrier confirmed", width=12),
+        Column("Days waiting", "Since the request was sent", numeric=True, width=6),
+        Column(
+            "Request", "migrator's request id; the vendor's id or ticket in the tooltip", width=10
+        ),
+        Column(
+            "Route", "api: tracked through the porting API; ticket: you set the status", width=7
+        ),
+        Column("Losing carrier", width=16),
+        Column("Next action", width=40),
+    )
+
+    def cells(self, row: PortRow) -> tuple[str, ...]:
+        request, number = row.request, row.number
+        exception = f" ({number.exception.code})" if number.exception else ""
+        return (
+            number.e164,
+            number.status.value + exception,
+            number.foc_date[:10],
+            "" if row.days_waiting is None else str(row.days_waiting),
+            request.id,
+            request.route.value,
+            request.losing_carrier or request.losing_key,
+            row.next_action,
+        )
+
+    def sort_key(self, row: PortRow, column: int) -> Any:
+        return -1 if row.days_waiting is None else row.days_waiting
+
+    def role_data(self, row: PortRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            kind = STATUS_COLOUR.get(row.number.status)
+            return theme.colour(kind) if kind else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 1 and row.number.exception:
+                return f"{row.number.exception.message}\n→ {row.number.exception.fix}"
+            if column == 4:
+                via = row.request.vendor_request_id or row.request.ticket_id
+                return via or "no vendor request or ticket yet"
+            if column == 7:
+                return row.next_action
+        return None
