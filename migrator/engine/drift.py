@@ -22,7 +22,6 @@ from migrator.model.plan import ActionKind, Side
 from migrator.model.serialize import to_data
 
 _E164 = re.compile(r"^\+[1-9]\d{6,14}$")
-_MARKER = re.compile(r"\[([^\[\]]+)\]\s*$")
 _COLLECTIONS = ("messaging_services", "trunks", "sip_domains", "endpoints", "subaccounts")
 
 
@@ -68,10 +67,9 @@ class Touched:
     markers: set[str] = field(default_factory=set)
 
     def covers_app(self, app_id: str, name: str) -> bool:
-        if app_id in self.app_ids:
-            return True
-        found = _MARKER.search(name)
-        return bool(found and found.group(1) in self.markers)
+        """Ours: by id, or by the idempotency marker adapters put in the name (each vendor
+        spells it its own way: 'name [marker]', 'name__marker')."""
+        return app_id in self.app_ids or any(marker in name for marker in self.markers)
 
 
 def numbers_in(value: Any) -> Iterable[str]:
