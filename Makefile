@@ -2,7 +2,7 @@
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench screenshots clean setup
+.PHONY: demo test lint bench screenshots clean setup package package-smoke
 
 setup:
 	@./scripts/bootstrap.sh
@@ -24,3 +24,9 @@ screenshots: setup
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache
+
+package:
+	packaging/build.sh onedir
+
+package-smoke:
+	packaging/smoke_test.sh
