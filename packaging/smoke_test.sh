@@ -11,7 +11,7 @@ APP=dist/migrator/migrator
 OUT=$(mktemp -d)
 export MIGRATOR_HOME="$OUT/home" QT_QPA_PLATFORM=offscreen
 "$APP" --version
-"$APP" demo --headless --workdir "$OUT/demo"
+"$APP" demo --headless --workdir "$OUT/demo" --numbers 30
 ls "$OUT/demo"
 "$APP" --screenshot "$OUT/window.png"
 test -s "$OUT/window.png"
