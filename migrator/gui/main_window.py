@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -17,12 +18,13 @@ from PySide6.QtWidgets import (
 
 from migrator import __version__
 from migrator.gui import settings, theme
-from migrator.gui.credentials import ProfilesDialog
 from migrator.gui.errors import show_error
-from migrator.gui.session import MigrationSession
 from migrator.gui.welcome import WelcomePage
 from migrator.gui.workers import TaskHandle, TaskRunner
-from migrator.gui.workspace import Workspace
+
+if TYPE_CHECKING:  # imported when first used: the window must open fast
+    from migrator.gui.session import MigrationSession
+    from migrator.gui.workspace import Workspace
 
 
 class MainWindow(QMainWindow):
@@ -147,6 +149,8 @@ class MainWindow(QMainWindow):
         if self.session is not None and self.session.busy:
             self.statusBar().showMessage(self.tr("Pause the running stage first."))
             return None
+        from migrator.gui.session import MigrationSession
+
         self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", path.name))
         handle = MigrationSession.open_task(Path(path), self.runner)
         handle.succeeded.connect(
@@ -163,6 +167,8 @@ class MainWindow(QMainWindow):
 
     def adopt(self, session: MigrationSession) -> None:
         """Show this session in the workspace (closing the one shown before)."""
+        from migrator.gui.workspace import Workspace
+
         if session is self.session:
             return
         self._drop_session()
@@ -211,6 +217,8 @@ class MainWindow(QMainWindow):
         self.wizard = None
 
     def manage_accounts(self) -> None:
+        from migrator.gui.credentials import ProfilesDialog
+
         ProfilesDialog(self, self.runner).exec()
 
     def set_theme(self, choice: str) -> None:

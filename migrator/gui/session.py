@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from migrator.engine.bulk import gc_paused
 from migrator.engine.executor import ApplyOptions
 from migrator.engine.migration_file import MigrationFile
 from migrator.errors import UsageError
@@ -24,7 +25,8 @@ from migrator.model.inventory import Inventory
 from migrator.model.mapping import Decisions, Mapping
 from migrator.model.plan import Action, Plan, Side, Stage
 from migrator.progress import CancelToken, Progress
-from migrator.services import execution, exports, migrations, planning
+from migrator.services import execution, migrations, planning
+from migrator.services.inventory_summary import summarize
 
 PAUSED = "paused"
 
@@ -44,6 +46,11 @@ class SessionData:
 
 
 def read_all(file: MigrationFile, progress: Progress, cancel: CancelToken) -> SessionData:
+    with gc_paused():  # large snapshots build millions of objects; see engine.bulk
+        return _read_all(file, progress, cancel)
+
+
+def _read_all(file: MigrationFile, progress: Progress, cancel: CancelToken) -> SessionData:
     data = SessionData(meta=file.meta())
     progress(0, 5, "reading the inventories")
     data.source = file.latest_snapshot("source")
@@ -79,6 +86,8 @@ class MigrationSession(QObject):
         self.data = SessionData()
         self.operation: TaskHandle | None = None
         self.last_stage: Stage | None = None
+        self.summaries: dict[str, dict[str, Any]] = {}
+        """services.inventory_summary facts per role, computed off the GUI thread."""
 
     # --- opening ----------------------------------------------------------------------------
     @staticmethod
@@ -163,13 +172,29 @@ class MigrationSession(QObject):
         return handle
 
     def reload(self) -> TaskHandle:
-        def done(data: SessionData) -> None:
-            self.data = data
-            self.changed.emit("all")
-
         return self._run(
-            "reload", lambda progress, cancel: read_all(self.file, progress, cancel), done, False
+            "reload",
+            lambda progress, cancel: read_all(self.file, progress, cancel),
+            self._replace_data,
+            False,
         )
+
+    def summarize(self, role: str = "source") -> TaskHandle | None:
+        """Compute the inventory facts (slow on large accounts) on a worker thread."""
+        inventory = self.data.source if role == "source" else self.data.target
+        if inventory is None:
+            return None
+
+        def work(progress: Progress, cancel: CancelToken) -> dict[str, Any]:
+            with gc_paused():
+                return summarize(inventory)
+
+        def done(facts: dict[str, Any]) -> None:
+            if (self.data.source if role == "source" else self.data.target) is inventory:
+                self.summaries[role] = facts
+                self.changed.emit("summary")
+
+        return self._run(f"summary:{role}", work, done, exclusive=False)
 
     def refresh_status(self) -> TaskHandle:
         def work(progress: Progress, cancel: CancelToken) -> tuple[Any, list[dict[str, Any]]]:
@@ -207,6 +232,8 @@ class MigrationSession(QObject):
         return self._run("plan", work, self._replace_data)
 
     def _replace_data(self, data: SessionData) -> None:
+        if data.source is not self.data.source:
+            self.summaries.clear()
         self.data = data
         self.changed.emit("all")
 
@@ -261,6 +288,8 @@ class MigrationSession(QObject):
         """what: 'plan' (json/csv/xlsx/html/pdf), 'journal' (json/csv) or 'bundle'."""
 
         def work(progress: Progress, cancel: CancelToken) -> Path:
+            from migrator.services import exports  # openpyxl and friends: only when exporting
+
             progress(0, None, f"writing {out.name}")
             if what == "plan":
                 return exports.export_plan(self.file, fmt, out)

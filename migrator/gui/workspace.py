@@ -159,7 +159,9 @@ class Workspace(QWidget):
             f"{session.account_label('target')}"
         )
         self.overview.show_session(session)
-        self.inventory.show_inventory(data.source)
+        self.inventory.show_inventory(data.source, session.summaries.get("source"))
+        if data.source is not None and "source" not in session.summaries:
+            session.summarize("source")
         self.mapping.show_mapping(data.mapping)
         self.assessment.show_assessment(data.assessment, data.mapping, str(session.path))
         self.plan.show_plan(data.plan, session.statuses())
@@ -169,7 +171,12 @@ class Workspace(QWidget):
             refresh()
 
     def _session_changed(self, what: str) -> None:
-        if what == "status":
+        if what == "summary":
+            self.inventory.show_facts(
+                self.session.data.source, self.session.summaries.get("source")
+            )
+            self.overview.show_session(self.session)
+        elif what == "status":
             self.plan.show_statuses(self.session.statuses())
             self.overview.show_session(self.session)
         else:

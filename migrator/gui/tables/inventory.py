@@ -8,15 +8,23 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from migrator.gui import theme
 from migrator.gui.tables.model import Column, RowTableModel
-from migrator.model.enums import Capability, HostedBy
+from migrator.model.enums import Capability, HostedBy, NumberType
 from migrator.model.inventory import Application, Inventory, Number, Webhook
 from migrator.model.urls import redact_url
 
 _CAPABILITY_ORDER = (Capability.VOICE, Capability.SMS, Capability.MMS, Capability.FAX)
 
 
+_CAPABILITY_TEXT: dict[frozenset[Capability], str] = {}
+_TYPE_TEXT = {t: t.value for t in NumberType}
+
+
 def capabilities_text(capabilities: frozenset[Capability]) -> str:
-    return ", ".join(c.value for c in _CAPABILITY_ORDER if c in capabilities)
+    text = _CAPABILITY_TEXT.get(capabilities)
+    if text is None:
+        text = ", ".join(c.value for c in _CAPABILITY_ORDER if c in capabilities)
+        _CAPABILITY_TEXT[capabilities] = text
+    return text
 
 
 class NumbersModel(RowTableModel[Number]):
@@ -35,17 +43,26 @@ class NumbersModel(RowTableModel[Number]):
         self._app_names: dict[str, str] = {}
         self._service_names: dict[str, str] = {}
         self._trunk_names: dict[str, str] = {}
+        self._routes: dict[tuple[str | None, ...], str] = {}
         super().__init__(parent=parent)
         if inventory is not None:
             self.set_inventory(inventory)
 
     def set_inventory(self, inventory: Inventory) -> None:
+        self._routes = {}
         self._app_names = {a.id: a.name for a in inventory.applications}
         self._service_names = {s.id: s.name for s in inventory.messaging_services}
         self._trunk_names = {t.id: t.name for t in inventory.trunks}
         self.set_rows(inventory.numbers)
 
     def _routing(self, number: Number) -> str:
+        key = (number.trunk_id, number.voice_app_id, number.sms_app_id, number.messaging_service_id)
+        text = self._routes.get(key)
+        if text is None:
+            text = self._routes[key] = self._routing_text(number)
+        return text
+
+    def _routing_text(self, number: Number) -> str:
         parts = []
         if number.trunk_id:
             parts.append("trunk " + self._trunk_names.get(number.trunk_id, number.trunk_id))
@@ -62,7 +79,7 @@ class NumbersModel(RowTableModel[Number]):
         return (
             row.e164,
             row.country,
-            row.number_type.value,
+            _TYPE_TEXT[row.number_type],
             capabilities_text(row.capabilities),
             self._routing(row),
             row.friendly_name,

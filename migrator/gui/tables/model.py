@@ -19,19 +19,30 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from migrator.engine.bulk import gc_paused
+
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 """data() with this role returns the row's object."""
 
 Index = QModelIndex | QPersistentModelIndex
+# Plain ints: data() is called for every visible cell and role, and comparing Python ints is
+# much cheaper than comparing Qt enum members.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_ROW = ROW_ROLE
 _DECORATION_ROLES = frozenset(
-    {
+    int(role.value)
+    for role in (
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.ForegroundRole,
         Qt.ItemDataRole.DecorationRole,
         Qt.ItemDataRole.FontRole,
-    }
+    )
 )
+_RIGHT = int((Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value)
+ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
 
 @dataclass(frozen=True)
@@ -71,11 +82,16 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
 
     # --- loading ----------------------------------------------------------------------------
     def set_rows(self, rows: Iterable[T]) -> None:
+        with gc_paused():  # 100,000 rows of tuples and strings: no cycles to collect
+            self._set_rows(rows)
+
+    def _set_rows(self, rows: Iterable[T]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         cells = self.cells
         self._cells = [cells(r) for r in self._rows]
-        self._search = ["\t".join(c).lower() for c in self._cells]
+        join = "\t".join
+        self._search = [join(c).lower() for c in self._cells]
         self.endResetModel()
 
     def append_rows(self, rows: Iterable[T]) -> None:
@@ -130,16 +146,15 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
 
     def value(self, position: int, column: int, role: int) -> Any:
         """data() by source row and column (the proxy calls this directly)."""
-        if role == Qt.ItemDataRole.DisplayRole:
+        role = int(role)
+        if role == DISPLAY:
             return self._cells[position][column]
-        if role == ROW_ROLE:
-            return self._rows[position]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if self.COLUMNS[column].numeric:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
         if role in _DECORATION_ROLES:
             return self.role_data(self._rows[position], column, role)
+        if role == ALIGNMENT:
+            return _RIGHT if self.COLUMNS[column].numeric else None
+        if role == _ROW:
+            return self._rows[position]
         return None
 
     def headerData(
@@ -157,6 +172,4 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return ROW_FLAGS if index.isValid() else NO_FLAGS

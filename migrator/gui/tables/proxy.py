@@ -9,15 +9,24 @@ the rows on screen. Measured in benchmarks/bench_gui.py.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import QAbstractProxyModel, QModelIndex, Qt, Signal
 
-from migrator.gui.tables.model import Index, RowTableModel
+from migrator.gui.tables.model import DISPLAY, NO_FLAGS, ROW_FLAGS, Index, RowTableModel
+
+CACHED_FILTERS = 16
+"""Recent filters whose rows are kept, so backspacing and typing on cost little."""
 
 
 def _matcher(text: str) -> list[str]:
     return text.casefold().split()
+
+
+def _refines(terms: list[str], previous: list[str]) -> bool:
+    """True when every row matching `terms` also matches `previous` (the admin typed on)."""
+    return all(any(old in new for new in terms) for old in previous)
 
 
 class RowFilterProxy(QAbstractProxyModel):
@@ -34,18 +43,22 @@ class RowFilterProxy(QAbstractProxyModel):
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._order: list[int] | None = None
+        self._cache: OrderedDict[tuple[str, ...], list[int]] = OrderedDict()
+        self._model: RowTableModel[Any] | None = None
+        self._columns = 0
 
     # --- configuration ---------------------------------------------------------------------
     def source(self) -> RowTableModel[Any]:
-        model = self.sourceModel()
-        assert isinstance(model, RowTableModel)
-        return model
+        assert self._model is not None
+        return self._model
 
     def setSourceModel(self, model: RowTableModel[Any]) -> None:  # type: ignore[override]
         old = self.sourceModel()
         if old is not None:
             old.disconnect(self)
         super().setSourceModel(model)
+        self._model = model
+        self._columns = model.columnCount()
         model.modelReset.connect(self._source_reset)
         model.layoutChanged.connect(self._source_reset)
         model.rowsInserted.connect(self._source_rows_inserted)
@@ -67,6 +80,7 @@ class RowFilterProxy(QAbstractProxyModel):
         self._sort_column = column
         self._sort_order = order
         self._order = None
+        self._cache.clear()
         self._rebuild()
 
     def sort_state(self) -> tuple[int, Qt.SortOrder]:
@@ -88,15 +102,26 @@ class RowFilterProxy(QAbstractProxyModel):
         return self._order
 
     def _visible(self) -> list[int]:
-        ordered = self._ordered()
-        if not self._terms:
-            return list(ordered)
-        search = self.source().search_texts()
-        if len(self._terms) == 1:
-            term = self._terms[0]
-            return [i for i in ordered if term in search[i]]
         terms = self._terms
-        return [i for i in ordered if all(t in search[i] for t in terms)]
+        if not terms:
+            return list(self._ordered())
+        key = tuple(sorted(set(terms)))
+        cached = self._cache.get(key)
+        if cached is not None:  # back to an earlier filter (backspace): already known
+            self._cache.move_to_end(key)
+            return list(cached)
+        search = self.source().search_texts()
+        base: list[int] | range = self._ordered()
+        for known, rows in self._cache.items():
+            if len(rows) < len(base) and _refines(terms, list(known)):
+                base = rows  # typing on narrows an earlier result: scan only that
+        # one pass per word, most selective (longest) first: plain `in` on plain strings
+        for term in sorted(set(terms), key=len, reverse=True):
+            base = [i for i in base if term in search[i]]
+        self._cache[key] = base
+        while len(self._cache) > CACHED_FILTERS:
+            self._cache.popitem(last=False)
+        return list(base)
 
     def _rebuild(self) -> None:
         if self.sourceModel() is None:
@@ -109,9 +134,11 @@ class RowFilterProxy(QAbstractProxyModel):
 
     def _source_reset(self) -> None:
         self._order = None
+        self._cache.clear()
         self._rebuild()
 
     def _source_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        self._cache.clear()
         if self._sort_column >= 0:
             self._source_reset()
             return
@@ -160,9 +187,7 @@ class RowFilterProxy(QAbstractProxyModel):
 
     # --- QAbstractItemModel ----------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if parent.isValid() or not (0 <= row < len(self._rows)):
-            return QModelIndex()
-        if not 0 <= column < self.columnCount():
+        if not (0 <= row < len(self._rows) and 0 <= column < self._columns) or parent.isValid():
             return QModelIndex()
         return self.createIndex(row, column)
 
@@ -173,13 +198,13 @@ class RowFilterProxy(QAbstractProxyModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        source = self.sourceModel()
-        return 0 if parent.isValid() or source is None else source.columnCount()
+        return 0 if parent.isValid() else self._columns
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        model = self._model
+        if model is None or not index.isValid():
             return None
-        return self.source().value(self._rows[index.row()], index.column(), role)
+        return model.value(self._rows[index.row()], index.column(), role)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -190,9 +215,7 @@ class RowFilterProxy(QAbstractProxyModel):
         return None if source is None else source.headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return ROW_FLAGS if index.isValid() else NO_FLAGS
 
     def hasChildren(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and bool(self._rows)

@@ -56,7 +56,9 @@ class OverviewPanel(QWidget):
         self.fields["source"].setText(session.account_label("source"))
         self.fields["target"].setText(session.account_label("target"))
         self.fields["inventory"].setText(
-            summary_text(data.source) if data.source else self.tr("not read yet")
+            summary_text(data.source, session.summaries.get("source"))
+            if data.source
+            else self.tr("not read yet")
         )
         self.fields["taken"].setText(data.source.taken_at.replace("T", " ") if data.source else "")
         if data.mapping:

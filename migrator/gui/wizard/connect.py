@@ -264,6 +264,14 @@ class DiscoverPage(QWizardPage):
             "ok",
         )
         self.inventory.show_inventory(session.data.source)
+        session.changed.connect(
+            lambda what: (
+                self.inventory.show_facts(session.data.source, session.summaries.get("source"))
+                if what == "summary"
+                else None
+            )
+        )
+        session.summarize("source")
         self.inventory.show()
         self.completeChanged.emit()
 
