@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from datetime import UTC, datetime
@@ -23,8 +24,10 @@ def is_sid(value: str, prefix: str) -> bool:
     return re.fullmatch(prefix + SID_PATTERN, value) is not None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def rfc2822(moment: datetime) -> str:
-    """api.twilio.com dates: 'Thu, 30 Jul 2015 23:19:04 +0000'."""
+    """api.twilio.com dates: 'Thu, 30 Jul 2015 23:19:04 +0000' (cached: list pages format
+    thousands of dates, and formatting one costs more than the rest of a number's rendering)."""
     return format_datetime(moment.astimezone(UTC))
 
 

@@ -1,0 +1,331 @@
+"""Discovery of a 10,000-number account per vendor, against the least time the vendor allows.
+
+Issue 3's goal: discovery through the adapters, against the sandbox at its default limits, within
+1.2x of the floor for that vendor, shown side by side with a naive loop over the SDK's `list()`
+calls at their default page size. Calls are counted as they leave this process (every SDK sends
+through `requests`), 429 answers separately.
+
+The floor is computed from the calls the adapter actually made:
+- a rate window (Plivo 300 per 5 s, Vonage 30 per 1 s) lets call k start no earlier than
+  per * floor(k / rate), so N calls need per * floor((N - 1) / rate), plus one call's latency
+  (measured alone first) for the last answer to come back;
+- Twilio limits concurrency (100 in flight), which paging one list after another never reaches;
+  what bounds it is the critical path: the account's numbers are token-paged, page after page,
+  so the floor is reading that one list alone, at the largest page size (measured first).
+The naive loop retries a 429 after a second's sleep, so it finishes and its 429s show.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import math
+import statistics
+import threading
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any, TypeVar
+from urllib.parse import parse_qs, urlsplit
+
+from requests.adapters import HTTPAdapter
+from vonage_numbers import ListOwnedNumbersFilter
+
+from benchmarks.support import VENDORS, RunningSandbox, print_table, sandbox_process
+from migrator.sandbox.limits import DEFAULT_POLICIES
+from migrator.vendors.plivo.transport import rest_client
+from migrator.vendors.registry import connect
+from migrator.vendors.twilio.transport import twilio_client
+from migrator.vendors.vonage.transport import vonage_client
+
+GOAL = 1.2
+NAIVE_RETRY_SLEEP = 1.0
+T = TypeVar("T")
+
+
+# --- counting calls --------------------------------------------------------------------------
+@dataclass
+class Calls:
+    """Answers by status, and successful calls by the account that made them (rate limits are
+    per account: a subaccount's calls do not count against its parent's)."""
+
+    statuses: Counter[int] = field(default_factory=Counter)
+    by_account: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def ok(self) -> int:
+        return sum(n for status, n in self.statuses.items() if status != 429)
+
+
+def _account_of(request: Any) -> str:
+    """Who a request authenticates as: the Basic-auth user, or Vonage's api_key parameter."""
+    header = request.headers.get("Authorization", "")
+    if header.startswith("Basic "):
+        return base64.b64decode(header[6:]).decode(errors="replace").partition(":")[0]
+    return str(parse_qs(urlsplit(request.url).query).get("api_key", ["?"])[0])
+
+
+@contextmanager
+def counting_calls() -> Iterator[Calls]:
+    """Count HTTP answers while active, by wrapping the transport adapter of `requests`, which
+    every SDK's session sends through (the SDKs themselves are untouched)."""
+    original = HTTPAdapter.send
+    calls = Calls()
+    lock = threading.Lock()
+
+    def send(adapter: HTTPAdapter, request: Any, *args: Any, **kwargs: Any) -> Any:
+        response = original(adapter, request, *args, **kwargs)
+        with lock:
+            calls.statuses[int(response.status_code)] += 1
+            if response.status_code != 429:
+                calls.by_account[_account_of(request)] += 1
+        return response
+
+    HTTPAdapter.send = send  # type: ignore[method-assign,assignment]
+    try:
+        yield calls
+    finally:
+        HTTPAdapter.send = original  # type: ignore[method-assign]
+
+
+def _rate_limited(exc: Exception) -> bool:
+    status = getattr(exc, "status", None) or getattr(
+        getattr(exc, "response", None), "status_code", None
+    )
+    return status == 429 or "429" in str(exc)
+
+
+def retrying(call: Callable[..., T], *args: Any) -> T:
+    """What a naive script does on a 429: sleep a second and try again."""
+    while True:
+        try:
+            return call(*args)
+        except Exception as exc:
+            if not _rate_limited(exc):
+                raise
+            time.sleep(NAIVE_RETRY_SLEEP)
+
+
+# --- naive loops: the SDKs' list() at their default page sizes, one list after another -------
+def naive_twilio(sandbox: RunningSandbox) -> int:
+    creds = sandbox.credentials("twilio")
+    main = twilio_client(creds["account_sid"], creds["auth_token"], sandbox.endpoint)
+    accounts = retrying(main.api.v2010.accounts.list)
+    numbers = 0
+    for account in accounts:
+        if account.status != "active" or not account.auth_token:
+            continue
+        client = twilio_client(account.sid, account.auth_token, sandbox.endpoint)
+        numbers += len(retrying(client.incoming_phone_numbers.list))
+        retrying(client.applications.list)
+        retrying(client.messaging.v1.services.list)
+        retrying(client.trunking.v1.trunks.list)
+        retrying(client.sip.domains.list)
+    return numbers
+
+
+def naive_vonage(sandbox: RunningSandbox) -> int:
+    creds = sandbox.credentials("vonage")
+    secret = creds["api_secret"]
+    primary = vonage_client(creds["api_key"], secret, sandbox.endpoint)
+    subs = retrying(primary.subaccounts.list_subaccounts).subaccounts
+    numbers = 0
+    for key in [creds["api_key"], *(s.api_key for s in subs)]:
+        client = vonage_client(key, secret, sandbox.endpoint)
+        retrying(client.account.update_default_sms_webhook)  # how the SDK reads settings
+        index: int | None = 1
+        while index is not None:
+            page, _, index = retrying(
+                client.numbers.list_owned_numbers, ListOwnedNumbersFilter(index=index)
+            )
+            numbers += len(page)
+        retrying(client.application.list_applications)
+    return numbers
+
+
+def naive_plivo(sandbox: RunningSandbox) -> int:
+    creds = sandbox.credentials("plivo")
+    client = rest_client(creds["auth_id"], creds["auth_token"], sandbox.endpoint)
+    retrying(client.account.get)
+    listings = [client.applications, client.endpoints, client.subaccounts, client.numbers]
+    numbers = 0
+    for listing in listings:
+        offset = 0
+        while True:
+            page = retrying(partial(listing.list, offset=offset))
+            objects = list(page)
+            if listing is client.numbers:
+                numbers += len(objects)
+            if not page.meta.next:
+                break
+            offset += len(objects)
+    return numbers
+
+
+NAIVE: dict[str, Callable[[RunningSandbox], int]] = {
+    "twilio": naive_twilio,
+    "vonage": naive_vonage,
+    "plivo": naive_plivo,
+}
+
+
+# --- the floors ------------------------------------------------------------------------------
+def one_call_latency(sandbox: RunningSandbox, vendor: str) -> float:
+    """Median time of one page call at the adapter's page size, alone (for the window floors)."""
+    creds = sandbox.credentials(vendor)
+    call: Callable[[], object]
+    if vendor == "vonage":
+        vonage = vonage_client(creds["api_key"], creds["api_secret"], sandbox.endpoint)
+        call = lambda: vonage.numbers.list_owned_numbers(ListOwnedNumbersFilter(size=100))  # noqa: E731
+    else:
+        plivo = rest_client(creds["auth_id"], creds["auth_token"], sandbox.endpoint)
+        call = lambda: plivo.numbers.list(limit=20)  # noqa: E731
+    call()  # connect first
+    times = []
+    for _ in range(5):
+        began = time.perf_counter()
+        call()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times)
+
+
+def twilio_critical_path(sandbox: RunningSandbox) -> tuple[float, int]:
+    """Seconds to read the main account's numbers alone, page after page at 1000 a page."""
+    creds = sandbox.credentials("twilio")
+    client = twilio_client(creds["account_sid"], creds["auth_token"], sandbox.endpoint)
+    client.api.v2010.accounts(creds["account_sid"]).fetch()  # connect first
+    began = time.perf_counter()
+    page = client.incoming_phone_numbers.page(page_size=1000)
+    pages = 1
+    while (page := page.next_page()) is not None:
+        pages += 1
+    return time.perf_counter() - began, pages
+
+
+@dataclass
+class Floor:
+    seconds: float
+    basis: str
+    binds: bool = True
+    """False when the limit allows every call at once (the floor is then one call's latency,
+    and the goal is not meaningful at that size)."""
+
+
+def window_floor(vendor: str, calls: Calls, latency: float) -> Floor:
+    """The least time the rate window allows the busiest account's calls, plus one call."""
+    policy = DEFAULT_POLICIES[vendor]
+    assert policy.rate is not None
+    busiest = max(calls.by_account.values(), default=0)
+    wait = policy.per * math.floor(max(busiest - 1, 0) / policy.rate)
+    return Floor(
+        wait + latency,
+        f"{busiest} calls on one account at {policy.rate}/{policy.per:g} s: {wait:g} s "
+        f"+ one call {latency:.3f} s",
+        binds=busiest > policy.rate,
+    )
+
+
+def clear_window(vendor: str) -> None:
+    """Let the account's rate window empty, so each run starts as a fresh one would."""
+    time.sleep(DEFAULT_POLICIES[vendor].per)
+
+
+# --- the benchmark ---------------------------------------------------------------------------
+@dataclass
+class Run:
+    seconds: float
+    calls: Calls
+    numbers: int
+
+
+def timed(work: Callable[[], int]) -> Run:
+    with counting_calls() as calls:
+        began = time.perf_counter()
+        numbers = work()
+        took = time.perf_counter() - began
+    return Run(took, calls, numbers)
+
+
+def bench_vendor(sandbox: RunningSandbox, vendor: str) -> list[list[object]]:
+    adapter = connect(vendor, sandbox.credentials(vendor), sandbox.endpoint)
+    if vendor == "twilio":
+        chain, pages = twilio_critical_path(sandbox)
+    else:
+        latency = one_call_latency(sandbox, vendor)
+        clear_window(vendor)
+    found = timed(lambda: len(adapter.discover().numbers))
+    clear_window(vendor)
+    naive = timed(lambda: NAIVE[vendor](sandbox))
+    clear_window(vendor)
+    if vendor == "twilio":
+        floor = Floor(chain, f"critical path: {pages} pages of 1000 numbers in sequence")
+    else:
+        floor = window_floor(vendor, found.calls, latency)
+    return [
+        [
+            vendor,
+            how,
+            run.numbers,
+            run.calls.ok,
+            run.calls.statuses[429],
+            run.seconds,
+            floor.seconds,
+            run.seconds / floor.seconds,
+            run.seconds / found.seconds,
+            floor.basis if how == "adapter" else "SDK list(), default page size, one after another",
+            floor.binds,
+        ]
+        for how, run in (("adapter", found), ("naive", naive))
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="benchmarks.bench_discovery", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="2,000 numbers per vendor")
+    parser.add_argument("--numbers", type=int, help="numbers per vendor (default 10,000)")
+    parser.add_argument("--vendor", choices=VENDORS, action="append", help="only these vendors")
+    args = parser.parse_args(argv)
+    size = args.numbers or (2000 if args.quick else 10_000)
+    vendors = args.vendor or list(VENDORS)
+    rows: list[list[object]] = []
+    seed = ",".join(f"{vendor}:{size}" for vendor in vendors)
+    began = time.perf_counter()
+    with sandbox_process(seed) as sandbox:
+        print(f"(sandbox seeded with {seed} in {time.perf_counter() - began:.1f} s)", flush=True)
+        sandbox.default_limits()
+        for vendor in vendors:
+            rows += bench_vendor(sandbox, vendor)
+    print_table(
+        f"Discovery of a {size:,}-number account per vendor, sandbox at its default limits "
+        f"(goal: adapter within {GOAL:g}x of the floor)",
+        [
+            "vendor",
+            "reader",
+            "numbers",
+            "calls",
+            "429s",
+            "seconds",
+            "floor s",
+            "x floor",
+            "x adapter",
+            "floor basis / how",
+        ],
+        [row[:-1] for row in rows],
+    )
+    for row in rows:
+        if row[1] != "adapter":
+            continue
+        ratio = float(str(row[7]))
+        if row[-1]:
+            verdict = f"{'meets' if ratio <= GOAL else 'MISSES'} the {GOAL:g}x goal"
+        else:
+            verdict = "the limit does not bind at this size, so the goal does not apply"
+        print(f"{row[0]}: adapter at {ratio:.2f}x the floor ({verdict})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
