@@ -128,3 +128,53 @@ def test_an_exception_needs_a_reason_and_shows_the_fix(qtbot, session) -> None:
     row = next(r for r in panel.table.model.rows if r.number.e164 == "+14150000000")
     assert row.number.exception is not None and row.number.exception.code == "INVALID_PIN"
     assert panel.table.model.cell(panel.table.model.rows.index(row), 1) == "exception (INVALID_PIN)"
+
+
+def test_loa_data_is_checked_and_the_pin_kept_in_the_keychain(
+    qtbot, tmp_path: Path, memory_keyring
+) -> None:
+    from migrator.gui.views.ports_loa import LoaDialog
+
+    path = tmp_path / "loa.migration"
+    with MigrationFile.create(
+        path,
+        {
+            "source": {"kind": "profile", "vendor": "twilio", "account_id": "ACsource"},
+            "target": {"kind": "profile", "vendor": "vonage", "account_id": "key1"},
+        },
+    ) as file:
+        file.save_snapshot("source", factories.inventory(3))
+    file = MigrationFile.open(path)
+    dialog = LoaDialog(file, TaskRunner())
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.account.count() == 1, timeout=20_000)
+    assert "3 numbers" in dialog.account.currentText()
+    dialog.fields["customer_name"].setText("Departing Co")
+    dialog.fields["pin"].setText("4321")
+    handle = dialog.save()
+    with qtbot.waitSignal(handle.finished, timeout=20_000):
+        pass
+    assert handle.error is None, handle.error
+    assert dialog.fields["pin"].text() == ""
+    assert dialog.warnings.count() > 0  # address, account number... are missing
+    assert "Saved" in dialog.banner.text()
+    assert "4321" in memory_keyring.store.values()
+    for stored in (path, Path(f"{path}-wal")):
+        assert not stored.exists() or b"4321" not in stored.read_bytes()
+    panel = PortsPanel()
+    qtbot.addWidget(panel)
+    handle = MigrationSession.open_task(path, TaskRunner())
+    with qtbot.waitSignal(handle.finished, timeout=20_000):
+        pass
+    session = MigrationSession.from_opened(handle.result, TaskRunner())
+    panel.set_session(session)
+    _settle(qtbot, panel)
+    submitted = panel.submit(confirm=False, force=True)
+    with qtbot.waitSignal(submitted.finished, timeout=20_000):
+        pass
+    assert submitted.error is None, submitted.error
+    assert panel.table.model.rowCount() == 3
+    assert {r.request.route for r in panel.table.model.rows} == {PortRoute.TICKET}
+    assert "request(s) made" in panel.banner.text()
+    session.close()
+    file.close()

@@ -137,6 +137,11 @@ class PortsPanel(QWidget):
         self.submit_button.setToolTip(
             self.tr("Create the port requests (API) or prepare the support tickets")
         )
+        self.loa_button = QPushButton(self.tr("&LOA data…"), self)
+        self.loa_button.setObjectName("ports-loa")
+        self.loa_button.setToolTip(
+            self.tr("What the losing carrier compares: enter it and check it before submitting")
+        )
         self.refresh_button = QPushButton(self.tr("&Refresh statuses"), self)
         self.refresh_button.setObjectName("ports-refresh")
         self.refresh_button.setToolTip(self.tr("Ask the vendor what changed since last time"))
@@ -147,6 +152,7 @@ class PortsPanel(QWidget):
         self.cancel_button.setToolTip(self.tr("Cancel the selected number's port while allowed"))
         for button, slot in (
             (self.check_button, self.check),
+            (self.loa_button, self.edit_loa),
             (self.submit_button, self.submit),
             (self.refresh_button, self.refresh_statuses),
             (self.set_button, self.set_status),
@@ -155,7 +161,12 @@ class PortsPanel(QWidget):
             button.clicked.connect(slot)
         self.table.current_changed.connect(self._show_history)
         buttons = QHBoxLayout()
-        for button in (self.check_button, self.submit_button, self.refresh_button):
+        for button in (
+            self.check_button,
+            self.loa_button,
+            self.submit_button,
+            self.refresh_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.set_button)
@@ -250,7 +261,12 @@ class PortsPanel(QWidget):
     def _update_buttons(self) -> None:
         idle = self.session is not None and not (self._task is not None and self._task.running)
         row = self.table.current_object()
-        for button in (self.check_button, self.submit_button, self.refresh_button):
+        for button in (
+            self.check_button,
+            self.loa_button,
+            self.submit_button,
+            self.refresh_button,
+        ):
             button.setEnabled(idle)
         self.set_button.setEnabled(idle and row is not None)
         self.cancel_button.setEnabled(idle and row is not None and row.number.status.cancellable)
@@ -293,7 +309,18 @@ class PortsPanel(QWidget):
             "ports:check", lambda s, progress, cancel: s.check(None, progress, cancel), done=done
         )
 
-    def submit(self) -> TaskHandle | None:
+    def edit_loa(self) -> None:
+        from migrator.gui.views.ports_loa import LoaDialog
+
+        if self.session is None:
+            return
+        dialog = LoaDialog(self.session.file, self.session.runner, self)
+        self.exec_dialog(dialog)
+        self.refresh()
+
+    def submit(self, confirm: bool = True, force: bool = False) -> TaskHandle | None:
+        if not confirm:
+            return self._submit(force)
         answer = QMessageBox.question(
             self,
             self.tr("Submit ports"),
@@ -305,11 +332,29 @@ class PortsPanel(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None
+        return self._submit(force)
 
+    def _submit(self, force: bool) -> TaskHandle | None:
         def done(report: Any) -> str:
-            return self.tr("%1 request(s) made.").replace("%1", str(len(report.requests)))
+            text = self.tr("%1 request(s) made.").replace("%1", str(len(report.requests)))
+            if report.skipped:
+                text += " " + self.tr("%1 number(s) skipped (see the history).").replace(
+                    "%1", str(len(report.skipped))
+                )
+            return text
 
-        return self._run("ports:submit", lambda s, progress, cancel: s.submit(), done=done)
+        handle = self._run(
+            "ports:submit", lambda s, progress, cancel: s.submit(force=force), done=done
+        )
+        if handle is not None:
+            handle.failed.connect(self._submit_failed)
+        return handle
+
+    def _submit_failed(self, exc: BaseException) -> None:
+        if "LOA" in str(exc):
+            self.banner.show_text(
+                self.banner.text() + " " + self.tr("Press 'LOA data…' to enter or fix it."), "bad"
+            )
 
     def refresh_statuses(self) -> TaskHandle | None:
         def done(changes: Any) -> str:
