@@ -36,7 +36,7 @@ from migrator.model.inventory import (
 )
 from migrator.rules.table import load_table
 from migrator.services import planning
-from migrator.services.planning import plan_document
+from migrator.services.planning import plan_json
 
 P = WebhookPurpose
 TARGET_ACCOUNTS = {"twilio": "ACbench", "vonage": "benchkey", "plivo": "MAbench"}
@@ -91,8 +91,8 @@ def synthetic_inventory(count: int, seed: int = 7) -> Inventory:
     for share, country, kind, prefix in MIX:
         for _ in range(int(count * share)):
             serial += 1
-            digits = 12 if prefix.startswith("+1") else 13
-            e164 = f"{prefix}{serial:0{digits - len(prefix) + 1}d}"
+            exchange = 200 + (serial // 10000) % 800  # NANP exchanges start at 2
+            e164 = f"{prefix}{exchange:03d}{serial % 10000:04d}"
             sid = f"PN{serial:032d}"
             roll = rng.random()
             app_id = apps[rng.randrange(len(apps))].id if roll < 0.6 else None
@@ -181,7 +181,7 @@ def measure(target: str, count: int) -> dict[str, Any]:
         sizes = [
             len(json.dumps(mapping.to_dict(), separators=(",", ":"))),
             len(json.dumps(assessment.to_dict(), separators=(",", ":"))),
-            len(json.dumps(plan_document(plan), separators=(",", ":"))),
+            len(plan_json(plan)),
         ]
     encoded = time.perf_counter()
     result.update(

@@ -414,15 +414,16 @@ class _Assessor:
     # --- the whole assessment --------------------------------------------------------------
     def build(self, created_at: str) -> Assessment:
         items = self.numbers() + self.webhooks() + self.applications() + self.others()
+        distinct = _distinct_findings(items)
         return Assessment(
             source_vendor=self.mapping.source_vendor,
             source_account=self.mapping.source_account,
             target_vendor=self.mapping.target_vendor,
             target_account=self.mapping.target_account,
             source_fingerprint=self.mapping.source_fingerprint,
-            summary=summarize(items),
+            summary=summarize(items, distinct),
             items=tuple(items),
-            checklist=checklist(self.table, items),
+            checklist=checklist(self.table, items, distinct),
             translations=tuple(self.translations),
             created_at=created_at,
         )
@@ -439,14 +440,16 @@ def _distinct_findings(items: list[ItemAssessment]) -> list[tuple[tuple[Finding,
     return [(tuples[marker], count) for marker, count in counts.items()]
 
 
-def summarize(items: list[ItemAssessment]) -> Summary:
+def summarize(
+    items: list[ItemAssessment], distinct: list[tuple[tuple[Finding, ...], int]] | None = None
+) -> Summary:
     counts = Counter(item.verdict.value for item in items)
     total = len(items)
     ok, attention, blockers = counts["ok"], counts["attention"], counts["blocker"]
     score = round(100 * (ok + attention / 2) / total) if total else 100
     status = "blocked" if blockers else "needs attention" if attention else "ready"
     fired: dict[str, tuple[Verdict, int, str]] = {}
-    for findings, times in _distinct_findings(items):
+    for findings, times in _distinct_findings(items) if distinct is None else distinct:
         for finding in findings:
             verdict, count, example = fired.get(finding.rule, (finding.verdict, 0, finding.reason))
             fired[finding.rule] = (verdict, count + times, example)
@@ -465,10 +468,14 @@ def summarize(items: list[ItemAssessment]) -> Summary:
     )
 
 
-def checklist(table: CompatibilityTable, items: list[ItemAssessment]) -> tuple[ChecklistEntry, ...]:
+def checklist(
+    table: CompatibilityTable,
+    items: list[ItemAssessment],
+    distinct: list[tuple[tuple[Finding, ...], int]] | None = None,
+) -> tuple[ChecklistEntry, ...]:
     """Each checklist entry with the number of items that need it."""
     counts: Counter[str] = Counter()
-    for findings, times in _distinct_findings(items):
+    for findings, times in _distinct_findings(items) if distinct is None else distinct:
         for key in {f.checklist for f in findings if f.checklist}:
             counts[key] += times
     return tuple(

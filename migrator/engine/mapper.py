@@ -76,6 +76,19 @@ def area_code(e164: str, country: str, number_type: NumberType) -> str | None:
         return e164[2:5]
     if number_type is not NumberType.LOCAL:
         return None
+    prefix = e164[:AREA_PREFIX]
+    if prefix not in _AREA_CODES:
+        _AREA_CODES[prefix] = _geographic_area_code(e164)
+    return _AREA_CODES[prefix]
+
+
+AREA_PREFIX = 10
+"""'+', up to 3 country-code digits and at least 6 national digits: longer than any area code,
+so numbers that share this prefix share their area code (parsing each one is slow)."""
+_AREA_CODES: dict[str, str | None] = {}
+
+
+def _geographic_area_code(e164: str) -> str | None:
     try:
         parsed = phonenumbers.parse(e164)
     except phonenumbers.NumberParseException:
@@ -118,6 +131,7 @@ class _Mapper:
         self._defaults: dict[tuple[str, str], tuple[Strategy, str]] = {}
         self._queries: dict[tuple[Any, ...], dict[str, Any]] = {}
         self.synthesized: dict[str, AppMapping] = {}
+        self.rule_texts = [rule.describe() for rule in decisions.rules]
 
     # --- URLs --------------------------------------------------------------------------------
     def hosted(self, url: str) -> HostedBy:
@@ -305,13 +319,14 @@ class _Mapper:
     def strategy(self, number: Number) -> tuple[Strategy, str, str]:
         """(strategy, decided_by, why)."""
         decisions = self.decisions
-        override = decisions.overrides.get(number.e164)
-        if override is not None:
-            return override, "override", "set for this number"
+        if decisions.overrides:
+            override = decisions.overrides.get(number.e164)
+            if override is not None:
+                return override, "override", "set for this number"
         for index in range(len(decisions.rules) - 1, -1, -1):
             rule = decisions.rules[index]
             if rule.matches(number):
-                return rule.strategy, f"rule {index + 1}", rule.describe()
+                return rule.strategy, f"rule {index + 1}", self.rule_texts[index]
         if decisions.default_strategy is not None:
             return decisions.default_strategy, "default", "the default for every number"
         strategy, why = self.table_default(number)

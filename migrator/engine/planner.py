@@ -37,6 +37,7 @@ configure
   configure_number (target)        NumberConfig fields:
       {"e164": E.164 or $ref, "config": {"app_id", "sms_app_id",
        "webhooks": {purpose: {"url", "method"}}, "vendor_fields"}}
+      (app_id always present, None for no application; the others only when set)
   manual {"task": "e911", "e164", "instructions"}
 verify
   verify_application (target)  {"app_id": $ref, "expect": the spec as created}
@@ -77,16 +78,15 @@ from migrator.model.urls import redact_url
 from migrator.rules.table import PORT_PATH_LABELS
 
 K = ActionKind
+MOVING = frozenset({Strategy.PORT, Strategy.REPLACE})
+_Arrival = tuple[Any, str, str]
+"""(the e164 param: E.164 or a $ref to the bought number, the item shown, a suffix)."""
 _MARKER = re.compile(r"\[(mig-[0-9a-f]{12})\]")
 
 
 def _safe(text: str) -> str:
     """An action id part without '.', which separates an id from its output in a $ref."""
     return text.replace(".", "_")
-
-
-def _new(mapped: NumberMapping) -> str:
-    return " (new number)" if mapped.strategy is Strategy.REPLACE else ""
 
 
 def _hooks(hooks: Webhooks) -> dict[str, dict[str, str]]:
@@ -109,8 +109,8 @@ class _Planner:
         self.tgt = target_side
         self.caps = target_side.caps()
         self.scope = "|".join(
-            (source_side.vendor, source.account_id, target_side.vendor, target_side.account_id)
-        )
+            (source_side.vendor, source.account_id, target_side.vendor, target_side.account_id, "")
+        ).encode()
         self.actions: list[Action] = []
         self.keys: set[str] = set()
         self.apps = {app.key: app for app in mapping.applications}
@@ -129,7 +129,7 @@ class _Planner:
             found = _MARKER.search(app.name)
             if found:
                 self.target_apps[found.group(1)] = app
-        self._configs: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self._configs: dict[tuple[Any, ...], tuple[dict[str, Any], tuple[str, ...], str]] = {}
         self._routes: dict[tuple[str, str], PortRoute] = {}
         self._sells: dict[tuple[str, str], bool] = {}
 
@@ -146,12 +146,14 @@ class _Planner:
             found = self._sells[(country, kind)] = self.tgt.offer(country, kind) is not None
         return found
 
-    def key(self, kind: ActionKind | str, item: str) -> str:
-        digest = hashlib.sha256(f"{self.scope}|{kind}|{item}".encode()).hexdigest()[:12]
-        key = f"mig-{digest}"
-        if key in self.keys:  # pragma: no cover - 48-bit collision
-            raise RuntimeError(f"idempotency key collision for {kind} {item}")
+    def key(self, action_id: str) -> str:
+        """'mig-' + 12 hex digits of a hash of the two accounts and the action id."""
+        digest = hashlib.sha256(self.scope + action_id.encode()).hexdigest()
+        key = "mig-" + digest[:12]
+        before = len(self.keys)
         self.keys.add(key)
+        if len(self.keys) == before:  # pragma: no cover - a 48-bit collision
+            raise RuntimeError(f"idempotency key collision for {action_id}")
         return key
 
     def add(
@@ -169,6 +171,9 @@ class _Planner:
         depends_on: Iterable[str] = (),
         key: str | None = None,
     ) -> str:
+        needs = tuple(d for d in depends_on if d)
+        if len(needs) > 1 and len(set(needs)) != len(needs):
+            needs = tuple(dict.fromkeys(needs))
         self.actions.append(
             Action(
                 id=action_id,
@@ -179,9 +184,9 @@ class _Planner:
                 item_id=item_id,
                 params=params,
                 before=before,
-                idempotency_key=key or self.key(kind, action_id),
-                reversible=not stage.irreversible,
-                depends_on=tuple(dict.fromkeys(d for d in depends_on if d)),
+                idempotency_key=key or self.key(action_id),
+                reversible=stage is not Stage.DECOMMISSION,
+                depends_on=needs,
                 summary=summary,
             )
         )
@@ -240,7 +245,7 @@ class _Planner:
         hook_sets = [app.webhooks for app in self.mapping.applications if app.create]
         seen: set[int] = set()
         for mapped in self.mapping.numbers:
-            if mapped.strategy.moves and mapped.webhooks and id(mapped.webhooks) not in seen:
+            if mapped.strategy in MOVING and mapped.webhooks and id(mapped.webhooks) not in seen:
                 seen.add(id(mapped.webhooks))
                 hook_sets.append(mapped.webhooks)
         for hooks in hook_sets:
@@ -259,7 +264,7 @@ class _Planner:
 
     def create_application(self, app: AppMapping) -> None:
         action_id = _safe(f"create_application:{app.key}")
-        marker = self.key(K.CREATE_APPLICATION, action_id)
+        marker = self.key(action_id)
         existing = self.target_apps.get(marker)
         before = (
             {"id": existing.id, "name": existing.name, "config": existing.config}
@@ -390,53 +395,55 @@ class _Planner:
             self.acquired[number.id] = action_id
 
     # --- configure and verify ----------------------------------------------------------------
-    def config(self, mapped: NumberMapping) -> dict[str, Any]:
+    def config(self, mapped: NumberMapping) -> tuple[dict[str, Any], tuple[str, ...], str]:
+        """(NumberConfig params, the create actions they refer to, a readable target), shared
+        by every number routed the same way."""
         cache_key = (mapped.app, mapped.sms_app, id(mapped.webhooks))
         found = self._configs.get(cache_key)
         if found is None:
-            found = self._configs[cache_key] = {
-                "app_id": ref(self.created[mapped.app], "app_id") if mapped.app else None,
-                "sms_app_id": (
-                    ref(self.created[mapped.sms_app], "app_id") if mapped.sms_app else None
-                ),
-                "webhooks": _hooks(mapped.webhooks),
-                "vendor_fields": {},
-            }
+            app = self.created[mapped.app] if mapped.app else None
+            sms_app = self.created[mapped.sms_app] if mapped.sms_app else None
+            config: dict[str, Any] = {"app_id": ref(app, "app_id") if app else None}
+            if sms_app:
+                config["sms_app_id"] = ref(sms_app, "app_id")
+            if mapped.webhooks:
+                config["webhooks"] = _hooks(mapped.webhooks)
+            shown = self.apps[mapped.app].name if mapped.app else "its own URLs"
+            found = (config, tuple(a for a in (app, sms_app) if a), shown)
+            self._configs[cache_key] = found
         return found
 
+    def arrival(self, number: Number, mapped: NumberMapping, acquired: str) -> _Arrival:
+        """How configure and verify actions name a number that arrives on the target."""
+        if mapped.strategy is Strategy.PORT:
+            return number.e164, number.e164, ""
+        return ref(acquired, "e164"), f"replacement for {number.e164}", " (new number)"
+
     def configure(self, moving: list[tuple[Number, NumberMapping]]) -> None:
+        e911_how = self.tgt.table.checklist["e911"].how
         for number, mapped in moving:
             acquired = self.acquired.get(number.id)
             if acquired is None:
                 continue
-            e164: Any = number.e164
-            if mapped.strategy is Strategy.REPLACE:
-                e164 = ref(acquired, "e164")
-            config = self.config(mapped)
-            if config["app_id"] or config["sms_app_id"] or config["webhooks"]:
+            e164, item, new = self.arrival(number, mapped, acquired)
+            config, app_actions, shown = self.config(mapped)
+            if app_actions or mapped.webhooks:
                 existing = (
                     self.target_numbers.get(number.e164)
                     if mapped.strategy is Strategy.PORT
                     else None
                 )
-                app = self.apps[mapped.app].name if mapped.app else "its own URLs"
                 self.configured[number.id] = self.add(
                     f"configure_number:{number.e164}",
                     Stage.CONFIGURE,
                     K.CONFIGURE_NUMBER,
                     PlanSide.TARGET,
-                    number.e164
-                    if mapped.strategy is Strategy.PORT
-                    else f"replacement for {number.e164}",
+                    item,
                     number.id,
                     {"e164": e164, "config": config},
-                    f"route {number.e164}{_new(mapped)} to {app}",
+                    f"route {number.e164}{new} to {shown}",
                     before={"e164": existing.e164, "config": existing.config} if existing else None,
-                    depends_on=[
-                        acquired,
-                        self.created.get(mapped.app or "", ""),
-                        self.created.get(mapped.sms_app or "", ""),
-                    ],
+                    depends_on=(acquired, *app_actions),
                 )
             if number.emergency_address_id:
                 self.add(
@@ -446,13 +453,9 @@ class _Planner:
                     PlanSide.TARGET,
                     number.e164,
                     number.id,
-                    {
-                        "task": "e911",
-                        "e164": e164,
-                        "instructions": self.tgt.table.checklist["e911"].how,
-                    },
+                    {"task": "e911", "e164": e164, "instructions": e911_how},
                     f"by hand: register the E911 address of {number.e164} on {self.tgt.label}",
-                    depends_on=[self.configured.get(number.id, acquired)],
+                    depends_on=(self.configured.get(number.id, acquired),),
                 )
 
     def verify(self, moving: list[tuple[Number, NumberMapping]]) -> None:
@@ -470,30 +473,26 @@ class _Planner:
                 app.key,
                 {"app_id": ref(created, "app_id"), "expect": spec},
                 f"check application '{app.name}' on {self.tgt.label}",
-                depends_on=[created],
+                depends_on=(created,),
             )
+        target = self.tgt.label
         for number, mapped in moving:
             acquired = self.acquired.get(number.id)
             if acquired is None:
                 continue
-            e164: Any = number.e164 if mapped.strategy is Strategy.PORT else ref(acquired, "e164")
+            e164, item, new = self.arrival(number, mapped, acquired)
+            config, app_actions, _ = self.config(mapped)
+            configured = self.configured.get(number.id)
             self.verified[number.id] = self.add(
                 f"verify_number:{number.e164}",
                 Stage.VERIFY,
                 K.VERIFY_NUMBER,
                 PlanSide.TARGET,
-                number.e164
-                if mapped.strategy is Strategy.PORT
-                else f"replacement for {number.e164}",
+                item,
                 number.id,
-                {"e164": e164, "expect": self.config(mapped)},
-                f"check {number.e164}{_new(mapped)} on {self.tgt.label}",
-                depends_on=[
-                    self.configured.get(number.id, ""),
-                    acquired,
-                    self.created.get(mapped.app or "", ""),
-                    self.created.get(mapped.sms_app or "", ""),
-                ],
+                {"e164": e164, "expect": config},
+                f"check {number.e164}{new} on {target}",
+                depends_on=(configured,) if configured else (acquired, *app_actions),
             )
 
     # --- decommission ------------------------------------------------------------------------
@@ -549,14 +548,21 @@ class _Planner:
     ) -> None:
         """Delete a source application once every number it answered has left (none kept,
         none skipped); applications that answered no number are left alone."""
-        leaving: dict[str, bool] = {}
+        used: set[str] = set()
+        staying: set[str] = set()
         for number, mapped in pairs:
-            gone = mapped.strategy is not Strategy.KEEP and number.e164 not in skipped
-            for app_id in {number.voice_app_id, number.sms_app_id} - {None}:
-                assert app_id is not None
-                leaving[app_id] = leaving.get(app_id, True) and gone
+            apps = (number.voice_app_id, number.sms_app_id)
+            if apps == (None, None):
+                continue
+            stays = mapped.strategy is Strategy.KEEP or number.e164 in skipped
+            for app_id in apps:
+                if app_id is not None:
+                    used.add(app_id)
+                    if stays:
+                        staying.add(app_id)
+        leaving = used - staying
         for app in self.source.applications:
-            if not leaving.get(app.id):
+            if app.id not in leaving:
                 continue
             mapped_key = f"app:{app.id}"
             self.add(
@@ -576,7 +582,7 @@ class _Planner:
     def build(self, created_at: str, target_fingerprint: str | None) -> Plan:
         by_id = {m.id: m for m in self.mapping.numbers}
         pairs = [(n, by_id[n.id]) for n in self.source.numbers if n.id in by_id]
-        moving = [(n, m) for n, m in pairs if m.strategy.moves]
+        moving = [(n, m) for n, m in pairs if m.strategy in MOVING]
         self.prepare()
         self.acquire(moving)
         self.configure(moving)

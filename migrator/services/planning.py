@@ -7,6 +7,7 @@ the three documents in the migration file.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from migrator.engine.assessor import assess
@@ -20,7 +21,7 @@ from migrator.model.assessment import ASSESSMENT_SCHEMA_VERSION, Assessment
 from migrator.model.enums import Vendor
 from migrator.model.inventory import Inventory
 from migrator.model.mapping import MAPPING_SCHEMA_VERSION, Decisions, Mapping, Strategy
-from migrator.model.plan import PLAN_SCHEMA_VERSION, Plan
+from migrator.model.plan import PLAN_SCHEMA_VERSION, Action, Plan
 from migrator.rules.table import load_table
 
 MAPPING_DOCUMENT = "mapping"
@@ -107,9 +108,12 @@ def _build(file: MigrationFile, numbers: str | None) -> tuple[Mapping, Assessmen
         created_at,
         fingerprints.get("target", ""),
     )
+    # the inventories are no longer needed (the plan's before-states keep what they use):
+    # dropping them before the documents are encoded keeps the peak memory down
+    del source, target
     save_mapping(file, mapping)
     file.save_document(ASSESSMENT_DOCUMENT, assessment.to_dict(), ASSESSMENT_SCHEMA_VERSION)
-    file.save_document(PLAN_DOCUMENT, plan_document(plan), PLAN_SCHEMA_VERSION)
+    save_plan(file, plan)
     return mapping, assessment, plan
 
 
@@ -155,9 +159,24 @@ def load_plan(file: MigrationFile) -> Plan | None:
     return Plan.from_dict(data) if data else None
 
 
-def plan_document(plan: Plan) -> dict[str, Any]:
-    """The plan as plain data, exactly as Plan.to_dict() gives it, built without reflection
-    (a 100,000-number plan has about 400,000 actions)."""
+def _action_data(action: Action) -> dict[str, Any]:
+    return {
+        "id": action.id,
+        "stage": action.stage.value,
+        "kind": action.kind.value,
+        "side": action.side.value,
+        "item": action.item,
+        "item_id": action.item_id,
+        "params": action.params,
+        "before": action.before,
+        "idempotency_key": action.idempotency_key,
+        "reversible": action.reversible,
+        "depends_on": list(action.depends_on),
+        "summary": action.summary,
+    }
+
+
+def _plan_data(plan: Plan, actions: Any) -> dict[str, Any]:
     return {
         "source_vendor": plan.source_vendor,
         "source_account": plan.source_account,
@@ -165,24 +184,42 @@ def plan_document(plan: Plan) -> dict[str, Any]:
         "target_account": plan.target_account,
         "source_fingerprint": plan.source_fingerprint,
         "target_fingerprint": plan.target_fingerprint,
-        "actions": [
-            {
-                "id": a.id,
-                "stage": a.stage.value,
-                "kind": a.kind.value,
-                "side": a.side.value,
-                "item": a.item,
-                "item_id": a.item_id,
-                "params": a.params,
-                "before": a.before,
-                "idempotency_key": a.idempotency_key,
-                "reversible": a.reversible,
-                "depends_on": list(a.depends_on),
-                "summary": a.summary,
-            }
-            for a in plan.actions
-        ],
+        "actions": actions,
         "created_at": plan.created_at,
         "options": plan.options,
         "schema_version": plan.schema_version,
     }
+
+
+def plan_document(plan: Plan) -> dict[str, Any]:
+    """The plan as plain data, exactly as Plan.to_dict() gives it, built without reflection
+    (a 100,000-number plan has over 200,000 actions)."""
+    return _plan_data(plan, [_action_data(a) for a in plan.actions])
+
+
+def _encode_action(value: Any) -> Any:
+    if isinstance(value, Action):
+        return _action_data(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+
+def plan_json(plan: Plan) -> str:
+    """plan_document(plan) as compact JSON, converting one action at a time (the whole
+    document as dicts would cost about as much memory as the JSON text itself)."""
+    return json.dumps(
+        _plan_data(plan, plan.actions),
+        default=_encode_action,
+        separators=(",", ":"),
+        check_circular=False,  # plans are trees; the check costs a dict entry per object
+    )
+
+
+def save_plan(file: MigrationFile, plan: Plan) -> None:
+    """Store the plan document (the same row MigrationFile.save_document writes, from text
+    encoded without an intermediate copy of the plan as dicts)."""
+    text = plan_json(plan)
+    with file.transaction() as db:
+        db.execute(
+            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)",
+            (PLAN_DOCUMENT, PLAN_SCHEMA_VERSION, now_iso(), text),
+        )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from migrator.cli.commands.plan import redact_data, redact_text
 from migrator.cli.main import main
 from migrator.engine.migration_file import MigrationFile
 from migrator.errors import UsageError
@@ -168,3 +169,14 @@ def test_plan_command_reports_a_missing_file(
 ) -> None:
     assert main(["plan", str(tmp_path / "nope.migration")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_redaction_reaches_keys_and_text() -> None:
+    data = {
+        "https://u:pw1@a.example.com/x": ["see https://b.example.com/y?token=pw2&page=3"],
+        "plain": ("sip:alice@pbx.example.com", 3, None),
+    }
+    shown = json.dumps(redact_data(data))
+    assert "pw1" not in shown and "pw2" not in shown
+    assert "page=3" in shown and "sip:alice@pbx.example.com" in shown
+    assert redact_text("no urls here") == "no urls here"

@@ -46,7 +46,7 @@ def redact_data(value: Any) -> Any:
     if isinstance(value, str):
         return redact_text(value) if "://" in value else value
     if isinstance(value, dict):
-        return {k: redact_data(v) for k, v in value.items()}
+        return {redact_data(k): redact_data(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [redact_data(v) for v in value]
     return value
