@@ -490,7 +490,9 @@ class Executor:
                         self.key, action.id, Status.DONE, found, message, event=Event.RECONCILED
                     )
                     return Status.DONE, message, found
-            self.journal.intent(self.key, action.id, prepared.call, prepared.before)
+            self.journal.intent(
+                self.key, action.id, prepared.call, prepared.before, durable=prepared.writes
+            )
             outputs = self.invoker.write(adapter, prepared)
         except (VendorError, MigratorError) as exc:
             message = exc.details() if isinstance(exc, VendorError) else str(exc)

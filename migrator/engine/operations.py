@@ -38,6 +38,7 @@ from migrator.vendors.base import (
     VendorAdapter,
     WebhookTarget,
 )
+from migrator.vendors.errors import NotFound
 
 WRITES = frozenset(
     {
@@ -309,9 +310,11 @@ def prepare(
         e164, expected = e164_of(action, params), config_param(action, params, "expect")
 
         def verify_number() -> dict[str, Any]:
-            if adapter.get_number(e164) is None:
-                raise VerificationFailed(f"{e164} is not in the {adapter.vendor} account")
-            problems = config_differences(expected, adapter.read_number_config(e164))
+            try:
+                actual = adapter.read_number_config(e164)
+            except NotFound:
+                raise VerificationFailed(f"{e164} is not in the {adapter.vendor} account") from None
+            problems = config_differences(expected, actual)
             if problems:
                 raise VerificationFailed(f"{e164} differs: " + "; ".join(problems))
             return {}
@@ -330,9 +333,11 @@ def prepare(
         expected_spec = spec_from(data)
 
         def verify_application() -> dict[str, Any]:
-            if adapter.get_application(app_id) is None:
-                raise VerificationFailed(f"application {app_id} is not in the account")
-            problems = spec_differences(expected_spec, adapter.read_application_spec(app_id))
+            try:
+                actual = adapter.read_application_spec(app_id)
+            except NotFound:
+                raise VerificationFailed(f"application {app_id} is not in the account") from None
+            problems = spec_differences(expected_spec, actual)
             if problems:
                 raise VerificationFailed(f"application {app_id} differs: " + "; ".join(problems))
             return {}
