@@ -13,6 +13,11 @@ The floor is computed from the calls the adapter actually made:
   what bounds it is the critical path: the account's numbers are token-paged, page after page,
   so the floor is reading that one list alone, at the largest page size (measured first).
 The naive loop retries a 429 after a second's sleep, so it finishes and its 429s show.
+
+"floor here" adds what this machine can do: calls go no faster than the speed measured with the
+limits lifted (client and sandbox sharing its cores), so the calls after a window's first burst
+wait for that burst's calls to leave the window one by one. The goal is against the floor; the
+second column tells how much of any gap is the machine rather than the adapter.
 """
 
 from __future__ import annotations
@@ -34,7 +39,15 @@ from urllib.parse import parse_qs, urlsplit
 from requests.adapters import HTTPAdapter
 from vonage_numbers import ListOwnedNumbersFilter
 
-from benchmarks.support import VENDORS, RunningSandbox, print_table, sandbox_process
+from benchmarks.support import (
+    VENDORS,
+    Request,
+    RunningSandbox,
+    is_rate_limited,
+    load,
+    print_table,
+    sandbox_process,
+)
 from migrator.sandbox.limits import DEFAULT_POLICIES
 from migrator.vendors.plivo.transport import rest_client
 from migrator.vendors.registry import connect
@@ -42,6 +55,8 @@ from migrator.vendors.twilio.transport import twilio_client
 from migrator.vendors.vonage.transport import vonage_client
 
 GOAL = 1.2
+THREADS = 16
+"""Client threads for the speed measurement (as many as the adapters use)."""
 NAIVE_RETRY_SLEEP = 1.0
 T = TypeVar("T")
 
@@ -91,20 +106,13 @@ def counting_calls() -> Iterator[Calls]:
         HTTPAdapter.send = original  # type: ignore[method-assign]
 
 
-def _rate_limited(exc: Exception) -> bool:
-    status = getattr(exc, "status", None) or getattr(
-        getattr(exc, "response", None), "status_code", None
-    )
-    return status == 429 or "429" in str(exc)
-
-
 def retrying(call: Callable[..., T], *args: Any) -> T:
     """What a naive script does on a 429: sleep a second and try again."""
     while True:
         try:
             return call(*args)
         except Exception as exc:
-            if not _rate_limited(exc):
+            if not is_rate_limited(exc):
                 raise
             time.sleep(NAIVE_RETRY_SLEEP)
 
@@ -173,16 +181,19 @@ NAIVE: dict[str, Callable[[RunningSandbox], int]] = {
 
 
 # --- the floors ------------------------------------------------------------------------------
-def one_call_latency(sandbox: RunningSandbox, vendor: str) -> float:
-    """Median time of one page call at the adapter's page size, alone (for the window floors)."""
+def page_call(sandbox: RunningSandbox, vendor: str) -> Request:
+    """One numbers page at the adapter's page size, on a client of its own."""
     creds = sandbox.credentials(vendor)
-    call: Callable[[], object]
     if vendor == "vonage":
         vonage = vonage_client(creds["api_key"], creds["api_secret"], sandbox.endpoint)
-        call = lambda: vonage.numbers.list_owned_numbers(ListOwnedNumbersFilter(size=100))  # noqa: E731
-    else:
-        plivo = rest_client(creds["auth_id"], creds["auth_token"], sandbox.endpoint)
-        call = lambda: plivo.numbers.list(limit=20)  # noqa: E731
+        return partial(vonage.numbers.list_owned_numbers, ListOwnedNumbersFilter(size=100))
+    plivo = rest_client(creds["auth_id"], creds["auth_token"], sandbox.endpoint)
+    return partial(plivo.numbers.list, limit=20)
+
+
+def one_call_latency(sandbox: RunningSandbox, vendor: str) -> float:
+    """Median time of one page call, alone."""
+    call = page_call(sandbox, vendor)
     call()  # connect first
     times = []
     for _ in range(5):
@@ -190,6 +201,17 @@ def one_call_latency(sandbox: RunningSandbox, vendor: str) -> float:
         call()
         times.append(time.perf_counter() - began)
     return statistics.median(times)
+
+
+def throughput(sandbox: RunningSandbox, vendor: str, seconds: float) -> float:
+    """Page calls per second this machine completes (client and sandbox together) with the
+    vendor's limits lifted, from as many threads as the adapter uses."""
+    sandbox.set_limits(vendor, lifted=True)
+    try:
+        tally, took = load(partial(page_call, sandbox, vendor), THREADS, seconds)
+    finally:
+        sandbox.set_limits(vendor, lifted=False)
+    return tally.served / took
 
 
 def twilio_critical_path(sandbox: RunningSandbox) -> tuple[float, int]:
@@ -212,19 +234,32 @@ class Floor:
     binds: bool = True
     """False when the limit allows every call at once (the floor is then one call's latency,
     and the goal is not meaningful at that size)."""
+    here: float = 0.0
+    """The floor with this machine's speed as well as the limit (the critical path: same)."""
 
 
-def window_floor(vendor: str, calls: Calls, latency: float) -> Floor:
-    """The least time the rate window allows the busiest account's calls, plus one call."""
+def window_floor(vendor: str, calls: Calls, latency: float, speed: float) -> Floor:
+    """The least time the rate window allows the busiest account's calls, plus one call; and
+    the least time on this machine, whose `speed` (calls per second) bounds how soon calls go."""
     policy = DEFAULT_POLICIES[vendor]
     assert policy.rate is not None
     busiest = max(calls.by_account.values(), default=0)
     wait = policy.per * math.floor(max(busiest - 1, 0) / policy.rate)
+    # On a real machine call k goes no sooner than k / speed, nor before the call `rate` places
+    # earlier has left the window.
+    starts: list[float] = []
+    for k in range(busiest):
+        earliest = k / speed
+        if k >= policy.rate:
+            earliest = max(earliest, starts[k - policy.rate] + policy.per)
+        starts.append(earliest)
+    here = (starts[-1] if starts else 0.0) + latency
     return Floor(
         wait + latency,
         f"{busiest} calls on one account at {policy.rate}/{policy.per:g} s: {wait:g} s "
-        f"+ one call {latency:.3f} s",
+        f"+ one call {latency:.3f} s; at {speed:.0f} calls/s here",
         binds=busiest > policy.rate,
+        here=here,
     )
 
 
@@ -254,6 +289,7 @@ def bench_vendor(sandbox: RunningSandbox, vendor: str) -> list[list[object]]:
     if vendor == "twilio":
         chain, pages = twilio_critical_path(sandbox)
     else:
+        speed = throughput(sandbox, vendor, seconds=2.0)
         latency = one_call_latency(sandbox, vendor)
         clear_window(vendor)
     found = timed(lambda: len(adapter.discover().numbers))
@@ -261,9 +297,11 @@ def bench_vendor(sandbox: RunningSandbox, vendor: str) -> list[list[object]]:
     naive = timed(lambda: NAIVE[vendor](sandbox))
     clear_window(vendor)
     if vendor == "twilio":
-        floor = Floor(chain, f"critical path: {pages} pages of 1000 numbers in sequence")
+        floor = Floor(
+            chain, f"critical path: {pages} pages of 1000 numbers in sequence", here=chain
+        )
     else:
-        floor = window_floor(vendor, found.calls, latency)
+        floor = window_floor(vendor, found.calls, latency, speed)
     return [
         [
             vendor,
@@ -274,6 +312,8 @@ def bench_vendor(sandbox: RunningSandbox, vendor: str) -> list[list[object]]:
             run.seconds,
             floor.seconds,
             run.seconds / floor.seconds,
+            floor.here,
+            run.seconds / floor.here,
             run.seconds / found.seconds,
             floor.basis if how == "adapter" else "SDK list(), default page size, one after another",
             floor.binds,
@@ -310,6 +350,8 @@ def main(argv: list[str] | None = None) -> int:
             "seconds",
             "floor s",
             "x floor",
+            "floor here s",
+            "x floor here",
             "x adapter",
             "floor basis / how",
         ],

@@ -11,19 +11,23 @@ the excess away with its 429s. The sandbox serves from its own process, as a ven
 from __future__ import annotations
 
 import argparse
-import contextlib
 import math
-import threading
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 import requests
 from vonage_numbers import ListOwnedNumbersFilter
 
-from benchmarks.support import VENDORS, RunningSandbox, print_table, sandbox_process
+from benchmarks.support import (
+    VENDORS,
+    RateLimited,
+    Request,
+    RunningSandbox,
+    load,
+    print_table,
+    sandbox_process,
+)
 from migrator.sandbox.limits import DEFAULT_POLICIES
 from migrator.vendors.endpoint import Endpoint
 from migrator.vendors.plivo.transport import rest_client
@@ -38,17 +42,6 @@ HOSTS = {"twilio": "api.twilio.com", "vonage": "rest.nexmo.com", "plivo": "api.p
 def highest_default_rate() -> float:
     """Requests per second of the most generous rate limit the sandbox enforces by default."""
     return max(p.rate / p.per for p in DEFAULT_POLICIES.values() if p.rate is not None)
-
-
-@dataclass
-class Tally:
-    served: int = 0
-    limited: int = 0
-    failed: int = 0
-
-
-Request = Callable[[], object]
-"""One page read; raises on any answer but a success."""
 
 
 def sdk_request(sandbox: RunningSandbox, vendor: str) -> Request:
@@ -88,58 +81,6 @@ def raw_request(sandbox: RunningSandbox, vendor: str) -> Request:
         return response.content
 
     return get
-
-
-class RateLimited(Exception):
-    pass
-
-
-def _is_rate_limited(exc: Exception) -> bool:
-    if isinstance(exc, RateLimited):
-        return True
-    status = getattr(exc, "status", None) or getattr(
-        getattr(exc, "response", None), "status_code", None
-    )
-    return status == 429 or "429" in str(exc)
-
-
-def load(make: Callable[[], Request], threads: int, seconds: float) -> tuple[Tally, float]:
-    """Run `threads` clients for `seconds`; their outcomes and the time taken."""
-    tally = Tally()
-    lock = threading.Lock()
-    clients = [make() for _ in range(threads)]
-    for client in clients:
-        with contextlib.suppress(Exception):
-            client()  # warm up: connect (and TLS) before the clock starts
-    start = threading.Barrier(threads + 1)
-    deadline = 0.0
-
-    def run(client: Request) -> None:
-        mine = Tally()
-        start.wait()
-        while time.perf_counter() < deadline:
-            try:
-                client()
-                mine.served += 1
-            except Exception as exc:  # every failure is counted, none is fatal
-                if _is_rate_limited(exc):
-                    mine.limited += 1
-                else:
-                    mine.failed += 1
-        with lock:
-            tally.served += mine.served
-            tally.limited += mine.limited
-            tally.failed += mine.failed
-
-    workers = [threading.Thread(target=run, args=(c,), daemon=True) for c in clients]
-    for worker in workers:
-        worker.start()
-    began = time.perf_counter()
-    deadline = began + seconds
-    start.wait()
-    for worker in workers:
-        worker.join()
-    return tally, time.perf_counter() - began
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,12 +7,15 @@ real vendor. Its app data (TLS files) goes to a temporary MIGRATOR_HOME.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator, Sequence
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +75,13 @@ class RunningSandbox:
         for vendor in VENDORS:
             self.control("limits", {"vendor": vendor, **DEFAULT_POLICIES[vendor].as_dict()})
 
+    def set_limits(self, vendor: str, lifted: bool) -> None:
+        """One vendor's limits lifted, or back to its defaults."""
+        values = (
+            {"concurrency": None, "rate": None} if lifted else DEFAULT_POLICIES[vendor].as_dict()
+        )
+        self.control("limits", {"vendor": vendor, **values})
+
     def rejected(self) -> int:
         """Requests the sandbox has answered with a 429 for being over a limit, so far."""
         return int(self.control("limits")["rejected"])
@@ -104,6 +114,73 @@ def sandbox_process(seed: str) -> Iterator[RunningSandbox]:
                 child.wait()
 
 
+# --- load: clients calling in a loop -----------------------------------------------------------
+@dataclass
+class Tally:
+    served: int = 0
+    limited: int = 0
+    failed: int = 0
+
+
+Request = Callable[[], object]
+"""One call; raises on any answer but a success."""
+
+
+class RateLimited(Exception):
+    """A 429 seen by a client that does not raise one of its own."""
+
+
+def is_rate_limited(exc: Exception) -> bool:
+    """Whether an SDK's exception (or RateLimited) stands for a 429."""
+    if isinstance(exc, RateLimited):
+        return True
+    status = getattr(exc, "status", None) or getattr(
+        getattr(exc, "response", None), "status_code", None
+    )
+    return status == 429 or "429" in str(exc)
+
+
+def load(make: Callable[[], Request], threads: int, seconds: float) -> tuple[Tally, float]:
+    """Run `threads` clients (one `make()` each) in a loop for `seconds`, all starting at once
+    after a warm-up call; their outcomes and the time taken."""
+    tally = Tally()
+    lock = threading.Lock()
+    clients = [make() for _ in range(threads)]
+    for client in clients:
+        with contextlib.suppress(Exception):
+            client()  # warm up: connect (and TLS) before the clock starts
+    start = threading.Barrier(threads + 1)
+    deadline = 0.0
+
+    def run(client: Request) -> None:
+        mine = Tally()
+        start.wait()
+        while time.perf_counter() < deadline:
+            try:
+                client()
+                mine.served += 1
+            except Exception as exc:  # every failure is counted, none is fatal
+                if is_rate_limited(exc):
+                    mine.limited += 1
+                else:
+                    mine.failed += 1
+        with lock:
+            tally.served += mine.served
+            tally.limited += mine.limited
+            tally.failed += mine.failed
+
+    workers = [threading.Thread(target=run, args=(c,), daemon=True) for c in clients]
+    for worker in workers:
+        worker.start()
+    began = time.perf_counter()
+    deadline = began + seconds
+    start.wait()
+    for worker in workers:
+        worker.join()
+    return tally, time.perf_counter() - began
+
+
+# --- output -------------------------------------------------------------------------------------
 def print_table(title: str, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
     """A plain aligned table: text left, numbers right."""
     cells = [[str(h) for h in header]] + [[_cell(v) for v in row] for row in rows]
