@@ -132,14 +132,14 @@ def synthetic_inventory(count: int, seed: int = 7) -> Inventory:
                         f"https://hooks{group}.example.com/sms",
                     )
                 )
-    for i, service in enumerate(services):
+    for i, pool in enumerate(services):
         services[i] = MessagingService(
-            service.id, service.name, service.account_id, tuple(members[i]), False, True
+            pool.id, pool.name, pool.account_id, tuple(members[i]), False, True
         )
         hooks.append(
             Webhook(
                 OwnerKind.MESSAGING_SERVICE,
-                service.id,
+                pool.id,
                 P.SMS_INBOUND,
                 f"https://ms{i}.example.com/in",
             )
@@ -158,6 +158,19 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+class _Steps:
+    """Wall-clock and CPU seconds of consecutive steps."""
+
+    def __init__(self) -> None:
+        self.times: dict[str, tuple[float, float]] = {}
+        self._wall, self._cpu = time.perf_counter(), time.process_time()
+
+    def done(self, name: str) -> None:
+        wall, cpu = time.perf_counter(), time.process_time()
+        self.times[name] = (wall - self._wall, cpu - self._cpu)
+        self._wall, self._cpu = wall, cpu
+
+
 def measure(target: str, count: int) -> dict[str, Any]:
     """One target, in this process: seconds per step and peak memory."""
     inventory = synthetic_inventory(count)
@@ -167,31 +180,26 @@ def measure(target: str, count: int) -> dict[str, Any]:
     table = load_table()
     source = Side.of("twilio", inventory.account_id, table)
     side = Side.of(target, TARGET_ACCOUNTS[target], table)
-    cpu = time.process_time()
-    started = time.perf_counter()
+    steps = _Steps()
     fingerprint = inventory.fingerprint()
-    fingerprinted = time.perf_counter()
+    steps.done("fprint")
     mapping = build_mapping(inventory, side, fingerprint=fingerprint)
-    mapped = time.perf_counter()
+    steps.done("map")
     assessment = assess(inventory, mapping, source, side)
-    assessed = time.perf_counter()
+    steps.done("assess")
     plan = build_plan(inventory, None, mapping, source, side)
-    planned = time.perf_counter()
+    steps.done("plan")
     with gc_paused():
         sizes = [
             len(json.dumps(mapping.to_dict(), separators=(",", ":"))),
             len(json.dumps(assessment.to_dict(), separators=(",", ":"))),
             len(plan_json(plan)),
         ]
-    encoded = time.perf_counter()
+    steps.done("json")
+    planning = [steps.times[name] for name in ("map", "assess", "plan", "json")]
     result.update(
-        fingerprint_s=fingerprinted - started,
-        map_s=mapped - fingerprinted,
-        assess_s=assessed - mapped,
-        plan_s=planned - assessed,
-        encode_s=encoded - planned,
-        total_s=encoded - started,
-        cpu_s=time.process_time() - cpu,
+        steps=steps.times,
+        planning=(sum(w for w, _ in planning), sum(c for _, c in planning)),
         actions=len(plan.actions),
         items=assessment.summary.items,
         json_mb=sum(sizes) / 1e6,
@@ -215,18 +223,17 @@ def measure_service(target: str, count: int) -> dict[str, Any]:
         gc.collect()
         before = _peak_mb()
         with MigrationFile.open(path) as file:
-            cpu = time.process_time()
-            started = time.perf_counter()
+            steps = _Steps()
             _, _, plan = planning.build_plan(file)
-            elapsed = time.perf_counter() - started
-            cpu = time.process_time() - cpu
+            steps.done("all")
         return {
             "target": f"{target} (file)",
             "numbers": count,
             "inventory_mb": before,
-            "total_s": elapsed,
-            "cpu_s": cpu,
+            "steps": {},
+            "planning": steps.times["all"],
             "actions": len(plan.actions),
+            "json_mb": 0.0,
             "peak_mb": _peak_mb(),
         }
 
@@ -237,14 +244,18 @@ def _child(args: argparse.Namespace) -> int:
     return 0
 
 
-def _row(r: dict[str, Any]) -> str:
-    def seconds(key: str) -> str:
-        return f"{r[key]:7.2f}" if key in r else "      -"
+STEPS = ("fprint", "map", "assess", "plan", "json")
 
+
+def _row(r: dict[str, Any]) -> str:
+    def pair(times: Any) -> str:
+        return f"{times[0]:6.2f}/{times[1]:<5.2f}" if times else f"{'-':>6} {'':5}"
+
+    cells = " ".join(pair(r["steps"].get(step)) for step in STEPS)
+    json_mb = f"{r['json_mb']:.0f}" if r["json_mb"] else "-"
     return (
-        f"{r['target']:15} {r['numbers']:>8} {r['actions']:>8} {seconds('fingerprint_s')} "
-        f"{seconds('map_s')} {seconds('assess_s')} {seconds('plan_s')} {seconds('encode_s')} "
-        f"{r['total_s']:7.2f} {r['cpu_s']:7.2f} {r['inventory_mb']:8.0f} {r['peak_mb']:8.0f}"
+        f"{r['target']:14} {r['numbers']:>7} {r['actions']:>7} {cells} {pair(r['planning'])} "
+        f"{json_mb:>7} {r['inventory_mb']:6.0f} {r['peak_mb']:7.0f}"
     )
 
 
@@ -262,9 +273,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_service:
         runs.append((runs[0][0], True))
     print(f"Planner benchmark: synthetic Twilio account, {args.numbers:,} numbers")
+    headers = " ".join(f"{step + ' s':>12}" for step in (*STEPS, "planning"))
     print(
-        f"{'target':15} {'numbers':>8} {'actions':>8} {'fprint s':>7} {'map s':>7} {'assess s':>7} "
-        f"{'plan s':>7} {'json s':>7} {'total s':>7} {'cpu s':>7} {'inv MB':>8} {'peak MB':>8}"
+        f"{'target':14} {'numbers':>7} {'actions':>7} {headers} "
+        f"{'JSON MB':>6} {'inv MB':>6} {'peak MB':>7}"
     )
     for target, service in runs:
         command = [sys.executable, "-m", "benchmarks.bench_planner", "--child", target]
@@ -272,11 +284,12 @@ def main(argv: list[str] | None = None) -> int:
         done = subprocess.run(command, capture_output=True, text=True, check=True)
         print(_row(json.loads(done.stdout.strip().splitlines()[-1])), flush=True)
     print(
-        "Steps in wall-clock seconds; cpu s: CPU time of the whole run (differs from total when\n"
-        "other processes compete for the cores). fprint: Inventory.fingerprint(), which every\n"
-        "plan needs. inv MB: peak RSS once the inventory is built; peak MB: peak RSS at the end.\n"
-        "The '(file)' row runs services.planning.build_plan on a migration file: reading the\n"
-        "snapshot (with its fingerprint check), mapping, assessing, planning and saving."
+        "Each step: wall-clock/CPU seconds (they differ when other processes compete for the\n"
+        "cores). fprint: Inventory.fingerprint(), which every plan records. planning: map +\n"
+        "assess + plan + encoding the three documents (JSON MB). inv MB: peak RSS once the\n"
+        "inventory is built; peak MB: peak RSS at the end. The '(file)' row runs\n"
+        "services.planning.build_plan on a migration file: reading the snapshot (which checks\n"
+        "its fingerprint), mapping, assessing, planning and saving the three documents."
     )
     return 0
 

@@ -131,6 +131,10 @@ class _Assessor:
             "target_app_label": self.tgt.facts.app_label,
         }
         self.translations: list[DocumentTranslation] = []
+        self._content: dict[str, str] = {}
+        """Source URL -> the document behind it, where the inventory could fetch it."""
+        self._source_methods: dict[tuple[WebhookPurpose, str], str] = {}
+        """(purpose, source URL) -> the method the source uses for it."""
         self.member_service: dict[str, str] = {}
         for ms in source.messaging_services:
             for number_id in ms.number_ids:
@@ -331,8 +335,6 @@ class _Assessor:
         }
 
     def webhooks(self) -> list[ItemAssessment]:
-        self._content: dict[str, str] = {}
-        self._source_methods: dict[tuple[WebhookPurpose, str], str] = {}
         for hook in self.source.webhooks:
             if hook.content and hook.url not in self._content:
                 self._content[hook.url] = hook.content

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from migrator.errors import UsageError
 from migrator.model.enums import Capability
 from migrator.rules.table import CompatibilityTable, Offer, PortingPath, VendorFacts
 from migrator.vendors.base import Capabilities
@@ -60,8 +61,6 @@ class Side:
     def caps(self) -> Capabilities:
         """The capabilities of a side that must have an API (the target)."""
         if self.capabilities is None:
-            from migrator.errors import UsageError
-
             raise UsageError(f"{self.label} has no API and cannot be a migration target")
         return self.capabilities
 
