@@ -19,6 +19,8 @@ from migrator.model.mapping import (
     Strategy,
     StrategyRule,
     is_placeholder,
+    no_handler_url,
+    required_key,
 )
 from tests.rules.inventories import (
     BIN_URL,
@@ -306,3 +308,19 @@ def test_refresh_keeps_decisions_and_follows_the_inventory() -> None:
     assert len(again.numbers) == 3
     assert again.number("+14155550100").strategy is Strategy.RELEASE
     assert again.source_fingerprint != first.source_fingerprint
+
+
+def test_settings_the_target_requires_are_filled_and_said() -> None:
+    mapping = mapping_of(twilio_source(), "plivo")
+    for app in mapping.applications:
+        assert P.VOICE_ANSWER in app.webhooks  # Plivo applications need an answer URL
+    dialer = mapping.application("app:AP2")
+    assert dialer.filled == (P.VOICE_ANSWER,)
+    assert dialer.webhooks[P.VOICE_ANSWER].url == no_handler_url(P.VOICE_ANSWER)
+    assert mapping.application("app:AP1").filled == ()
+    chosen = Decisions(urls={required_key(P.VOICE_ANSWER): "https://ours.example.com/hangup"})
+    again = mapping_of(twilio_source(), "plivo", chosen)
+    assert again.application("app:AP2").webhooks[P.VOICE_ANSWER].url == (
+        "https://ours.example.com/hangup"
+    )
+    assert mapping_of(twilio_source(), "vonage").application("app:AP2").filled == ()

@@ -245,6 +245,8 @@ class _Assessor:
 
         def add(hooks: Iterable[tuple[WebhookPurpose, TargetWebhook]], times: int) -> None:
             for purpose, hook in hooks:
+                if not hook.source_url:
+                    continue  # a setting the target requires, filled in by the mapping
                 use = uses[hook.source_url]
                 use.uses += times
                 use.purposes.add(purpose)
@@ -369,11 +371,14 @@ class _Assessor:
                 "name": app.name,
                 "created": app.create,
                 "numbers": app.numbers,
-                "carried": frozenset(self.table.purposes[p].label for p in app.webhooks)
+                "carried": frozenset(
+                    self.table.purposes[p].label for p in app.webhooks if p not in app.filled
+                )
                 or frozenset({"no webhooks"}),
                 "not_carried": frozenset(
                     self.table.purposes[x.purpose].label for x in app.not_carried
                 ),
+                "filled": frozenset(self.table.purposes[p].label for p in app.filled),
             }
             findings = self.engine.evaluate("application", facts)
             results.append(

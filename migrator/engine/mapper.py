@@ -37,7 +37,9 @@ from migrator.model.mapping import (
     Strategy,
     TargetWebhook,
     Webhooks,
+    no_handler_url,
     placeholder_url,
+    required_key,
 )
 from migrator.model.urls import hosted_by
 from migrator.rules.table import PORT_PATH_LABELS, CompatibilityTable
@@ -286,14 +288,29 @@ class _Mapper:
             return None, None, {}, lost
         key = routes_key(hooks)
         if key not in self.synthesized:
+            name = f"{_routes_name(hooks)} ({key.split(':', 1)[1][:6]})"
+            full, filled = self.fill_required(hooks)
             self.synthesized[key] = AppMapping(
                 key=key,
-                name=f"{_routes_name(hooks)} ({key.split(':', 1)[1][:6]})",
+                name=name,
                 source_id=None,
-                webhooks=hooks,
+                webhooks=full,
                 not_carried=lost,
+                filled=filled,
             )
         return key, None, {}, lost
+
+    def fill_required(self, hooks: Webhooks) -> tuple[Webhooks, tuple[P, ...]]:
+        """The hooks with every setting the target requires on an application, those the
+        source had not getting the admin's URL or one that answers nothing."""
+        missing = [p for p in P if p in self.target.facts.required_app_purposes and p not in hooks]
+        if not missing:
+            return hooks, ()
+        full = dict(hooks)
+        for purpose in missing:
+            url = self.decisions.urls.get(required_key(purpose)) or no_handler_url(purpose)
+            full[purpose] = TargetWebhook(url, "POST")
+        return dict(sorted(full.items(), key=lambda i: PURPOSE_ORDER[i[0]])), tuple(missing)
 
     # --- strategy ------------------------------------------------------------------------
     def table_default(self, number: Number) -> tuple[Strategy, str]:
@@ -411,6 +428,7 @@ class _Mapper:
                 self.caps.app_webhooks,
                 "application",
             )
+            hooks, filled = self.fill_required(hooks)
             applications.append(
                 AppMapping(
                     key=key,
@@ -418,6 +436,7 @@ class _Mapper:
                     source_id=source_app.id,
                     webhooks=hooks,
                     not_carried=lost,
+                    filled=filled,
                     numbers=moving_per_app[key],
                     create=moving_per_app[key] > 0 or any_per_app[key] == 0,
                 )

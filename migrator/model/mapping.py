@@ -53,6 +53,20 @@ def is_placeholder(url: str) -> bool:
     return url.startswith(f"https://{PLACEHOLDER_HOST}/")
 
 
+NO_HANDLER_HOST = "no-handler.invalid"
+"""Host of the URL given to a setting the target requires but the source did not have (a Plivo
+application's answer URL for SMS-only numbers): it answers nothing, as the source did not."""
+
+
+def required_key(purpose: WebhookPurpose) -> str:
+    """The key in Decisions.urls under which the admin gives a URL for a required setting."""
+    return f"required:{purpose.value}"
+
+
+def no_handler_url(purpose: WebhookPurpose) -> str:
+    return f"https://{NO_HANDLER_HOST}/{purpose.value}"
+
+
 @dataclass(frozen=True)
 class StrategyRule:
     """A bulk decision: numbers matching every field that is set get `strategy`."""
@@ -115,7 +129,9 @@ class Decisions:
     rules: tuple[StrategyRule, ...] = ()
     overrides: dict[str, Strategy] = field(default_factory=dict)
     urls: dict[str, str] = field(default_factory=dict)
-    """Source URL -> the URL to use on the target (fills placeholders, or repoints any URL)."""
+    """Source URL -> the URL to use on the target (fills placeholders, or repoints any URL);
+    also required_key(purpose) -> the URL for a setting the target requires on every
+    application that the source had not."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -197,6 +213,8 @@ class AppMapping:
     """The source application's id; None for one grouped from per-number URLs."""
     webhooks: Webhooks = field(default_factory=dict)
     not_carried: tuple[NotCarried, ...] = ()
+    filled: tuple[WebhookPurpose, ...] = ()
+    """Settings the target requires that the source had not (see NO_HANDLER_HOST)."""
     numbers: int = 0
     """How many moving numbers it answers."""
     create: bool = True
@@ -299,6 +317,7 @@ class Mapping:
                     "source_id": a.source_id,
                     "webhooks": _hooks_to_dict(a.webhooks),
                     "not_carried": [x.to_dict() for x in a.not_carried],
+                    "filled": [p.value for p in a.filled],
                     "numbers": a.numbers,
                     "create": a.create,
                     "extra": dict(a.extra),
@@ -345,6 +364,7 @@ class Mapping:
                     source_id=a.get("source_id"),
                     webhooks=_hooks_from_dict(a.get("webhooks", {})),
                     not_carried=tuple(NotCarried.from_dict(x) for x in a.get("not_carried", ())),
+                    filled=tuple(WebhookPurpose(p) for p in a.get("filled", ())),
                     numbers=int(a.get("numbers", 0)),
                     create=bool(a.get("create", True)),
                     extra=dict(a.get("extra", {})),

@@ -94,6 +94,7 @@ APPLICATION_FACTS = _COMMON | frozenset(
         "numbers",
         "carried",
         "not_carried",
+        "filled",
     }
 )
 

@@ -56,6 +56,8 @@ class VendorFacts:
     port_out: str
     settings: dict[WebhookPurpose, str]
     forced_methods: dict[WebhookPurpose, str]
+    required_app_purposes: frozenset[WebhookPurpose]
+    """Settings an application must have to be created at all."""
     sources: tuple[str, ...]
 
     def setting(self, purpose: WebhookPurpose) -> str:
@@ -232,13 +234,19 @@ def _vendor(name: str, data: dict[str, Any]) -> VendorFacts:
     plain = [
         f.name
         for f in dataclasses.fields(VendorFacts)
-        if f.name not in ("name", "settings", "forced_methods", "sources")
+        if f.name not in ("name", "settings", "forced_methods", "required_app_purposes", "sources")
     ]
     _require(where, data, *plain)
     return VendorFacts(
         name=name,
         settings=_purposes(f"{where}.settings", data.get("settings", {})),
         forced_methods=_purposes(f"{where}.forced_methods", data.get("forced_methods", {})),
+        required_app_purposes=frozenset(
+            _purposes(
+                f"{where}.required_app_purposes",
+                dict.fromkeys(data.get("required_app_purposes", ()), ""),
+            )
+        ),
         sources=_sources(where, data),
         **{key: data[key] for key in plain},
     )

@@ -183,6 +183,7 @@ CASES: dict[str, Case] = {
     # applications
     "app-settings-not-carried": lambda: (TW_PLIVO(), "application", "app:AP1"),
     "app-shape": lambda: (TW_PLIVO(), "application", "app:AP1"),
+    "app-required-setting-filled": lambda: (TW_PLIVO(), "application", "app:AP2"),
     "app-not-needed": lambda: (
         run(twilio_source(), "plivo", override("+14155550101", Strategy.KEEP)),
         "application",
