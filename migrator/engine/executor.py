@@ -23,7 +23,14 @@ from typing import Any, Protocol, TypeVar
 
 from migrator.engine import operations
 from migrator.engine.drift import DriftReport, compare, numbers_in, touched_items
-from migrator.engine.journal import ActionRecord, Event, Journal, JournalError, Status
+from migrator.engine.journal import (
+    ActionRecord,
+    Event,
+    Journal,
+    JournalError,
+    Status,
+    plan_key,
+)
 from migrator.engine.limiter import DEFAULT_RETRY, Invoker, RetryPolicy
 from migrator.engine.operations import (
     NON_IDEMPOTENT,
@@ -175,7 +182,26 @@ class Executor:
         self.cancel = cancel
         self.invoker = Invoker(retry, sleep, seed)
         self.workers = workers
-        self.key = plan.fingerprint()
+        self.key = plan_key(plan)
+        self._by_id = {a.id: a for a in plan.actions}
+        self._all_verifies = {a.id for a in plan.actions if a.kind in VERIFY_KINDS}
+        self._ports_of: dict[str, list[str]] = {}
+        """Number -> the actions that port it (submit_port, or a port by ticket)."""
+        for action in plan.actions:
+            porting = action.kind is ActionKind.SUBMIT_PORT or (
+                action.kind is ActionKind.MANUAL and action.params.get("task") == "port"
+            )
+            if porting:
+                for e164 in set(numbers_in([action.item, action.params])):
+                    self._ports_of.setdefault(e164, []).append(action.id)
+        self._fresh: dict[Side, Inventory] = {}
+        self._owned: tuple[Inventory, frozenset[str]] | None = None
+        """Accounts as the drift check read them at the start of this run."""
+        self._releases = {
+            str(a.params.get("e164") or a.item): a.id
+            for a in plan.actions
+            if a.kind is ActionKind.RELEASE_NUMBER and a.side is Side.SOURCE
+        }
         self._claimed: set[str] = set()
         self._claim_lock = threading.Lock()
         self._status: dict[str, Status] = {}
@@ -189,7 +215,7 @@ class Executor:
             raise JournalError(
                 "a rollback was interrupted; run migrator rollback again to finish it"
             )
-        self.journal.bind(self.plan)
+        self.journal.bind(self.plan, self.key)
         self.journal.start_run(self.key, "apply", options.stage)
         report = ApplyReport(plan=self.key)
         try:
@@ -262,7 +288,7 @@ class Executor:
     # --- drift --------------------------------------------------------------------------
     def check_drift(self) -> list[DriftReport]:
         """Re-read both accounts (in parallel) and compare them with the plan's snapshots."""
-        touched = touched_items(self.journal.records(self.key))
+        touched = touched_items(self.journal.records(self.key, started=True))
         expected = {
             Side.SOURCE: self.plan.source_fingerprint,
             Side.TARGET: self.plan.target_fingerprint,
@@ -273,6 +299,7 @@ class Executor:
             adapter = self.adapters[side]
             assert adapter is not None
             fresh = self.invoker.read(adapter, lambda: adapter.discover(cancel=self.cancel))
+            self._fresh[side] = fresh
             return compare(
                 side.value, self.snapshots.get(side), expected[side], fresh, touched[side]
             )
@@ -290,7 +317,28 @@ class Executor:
         return workers
 
     def _needs(self, action: Action) -> set[str]:
-        return set(action.depends_on) | _refs(action.params)
+        needs = set(action.depends_on) | _refs(action.params)
+        if action.kind is ActionKind.DELETE_APPLICATION and action.side is Side.SOURCE:
+            users = self._app_users(str(action.params.get("app_id") or action.item_id))
+            needs |= {self._releases[e164] for e164 in users if e164 in self._releases}
+        return needs
+
+    def _app_users(self, app_id: str) -> list[str]:
+        """Source numbers that an application still answers (as read at the start of the run)."""
+        source = self._fresh.get(Side.SOURCE) or self.snapshots.get(Side.SOURCE)
+        if source is None:
+            return []
+        return sorted(n.e164 for n in source.numbers if app_id in (n.voice_app_id, n.sms_app_id))
+
+    def _app_gate(self, action: Action) -> str | None:
+        """A source application is deleted only once every number it answers is released by
+        this plan (those releases run first); a number it would leave without answers stops it."""
+        app_id = str(action.params.get("app_id") or action.item_id)
+        kept = [e164 for e164 in self._app_users(app_id) if e164 not in self._releases]
+        if kept:
+            shown = ", ".join(kept[:3]) + (" ..." if len(kept) > 3 else "")
+            return f"it still answers {shown}, which this plan does not release"
+        return None
 
     def _verify_gate(self, action: Action) -> str | None:
         """Why a decommission action may not run yet (None: it may)."""
@@ -302,15 +350,14 @@ class Executor:
             if current in seen:
                 continue
             seen.add(current)
-            try:
-                dependency = self.plan.action(current)
-            except KeyError:
+            dependency = self._by_id.get(current)
+            if dependency is None:
                 continue
             if dependency.kind in VERIFY_KINDS:
                 verifies.add(current)
             stack.extend(dependency.depends_on)
         if not verifies:  # the planner did not link them: every verification must pass
-            verifies = {a.id for a in self.plan.actions if a.kind in VERIFY_KINDS}
+            verifies = self._all_verifies
         unverified = sorted(v for v in verifies if self._status.get(v) is not Status.DONE)
         if unverified:
             shown = ", ".join(unverified[:3]) + (" ..." if len(unverified) > 3 else "")
@@ -318,12 +365,47 @@ class Executor:
         return None
 
     def _in_port(self, e164: str) -> bool:
-        if self.ports is not None:
-            return self.ports.in_port(e164)
-        return any(
-            e164 in set(numbers_in([a.item, a.params]))
-            for a in self.plan.actions
-            if a.kind is ActionKind.SUBMIT_PORT
+        """A port the porting desk tracks as open, or one the plan means to make and has not
+        handed to the desk yet (a submit_port not done, a port by ticket)."""
+        if self.ports is not None and self.ports.in_port(e164):
+            return True
+        for action_id in self._ports_of.get(e164, ()):
+            submitted = (
+                self._by_id[action_id].kind is ActionKind.SUBMIT_PORT
+                and self.ports is not None
+                and self._status.get(action_id) is Status.DONE
+            )
+            if not submitted:  # once submitted, the desk knows whether it is still open
+                return True
+        return False
+
+    def _port_wait(self, action: Action) -> str | None:
+        """A number this plan ports is configured and checked on the target only once it is
+        there: the port desk says the port completed, and the account holds it."""
+        if action.side is not Side.TARGET or action.kind not in (
+            ActionKind.CONFIGURE_NUMBER,
+            ActionKind.VERIFY_NUMBER,
+        ):
+            return None
+        e164 = action.params.get("e164")
+        if not isinstance(e164, str) or e164 not in self._ports_of:
+            return None
+        if self.ports is not None and self.ports.in_port(e164):
+            return f"waiting for the port of {e164} to complete"
+        if not self._target_owns(e164):
+            return f"waiting for {e164} to arrive in the target account (port)"
+        return None
+
+    def _target_owns(self, e164: str) -> bool:
+        """From the read the drift check made at the start of the run, else by asking."""
+        target = self._fresh.get(Side.TARGET)
+        if target is not None:
+            if self._owned is None or self._owned[0] is not target:
+                self._owned = (target, frozenset(n.e164 for n in target.numbers))
+            return e164 in self._owned[1]
+        adapter = self.adapters.get(Side.TARGET)
+        return adapter is not None and (
+            self.invoker.read(adapter, lambda: adapter.get_number(e164)) is not None
         )
 
     def _decommission_confirmed(self, options: ApplyOptions) -> bool:
@@ -336,17 +418,17 @@ class Executor:
         if not actions:
             return ""
         if stage is Stage.DECOMMISSION and not self._decommission_confirmed(options):
-            for action in actions:
-                self.journal.note(self.key, action.id, "needs the confirmation naming the account")
+            reason = "needs the confirmation naming the account"
+            self.journal.note_many(self.key, [(a.id, reason) for a in actions])
             return (
                 "decommission is irreversible: it needs a confirmation naming the source account "
                 f"({self.plan.source_account})"
             )
         in_stage = {a.id for a in actions}
         waiting = self._waiting(actions, in_stage, stage, options, report)
+        self.journal.note_many(self.key, list(waiting.items()))
         for action in actions:
             if action.id in waiting:
-                self.journal.note(self.key, action.id, waiting[action.id])
                 report.results.append(self._result(action, Status.PENDING, waiting[action.id]))
         jobs = [
             Job(
@@ -358,7 +440,7 @@ class Executor:
             for action in actions
             if action.id not in waiting and self._status.get(action.id) is not Status.DONE
         ]
-        by_id = {a.id: a for a in actions}
+        by_id = self._by_id
         lock = threading.Lock()
         finals: dict[str, tuple[Status, str, dict[str, Any]]] = {}
 
@@ -431,6 +513,10 @@ class Executor:
                 reason = f"waiting for {need} ({waiting[need]})"
         if reason is None and stage is Stage.DECOMMISSION:
             reason = self._verify_gate(action)
+        if reason is None:
+            reason = self._port_wait(action)
+        if reason is None and action.kind is ActionKind.DELETE_APPLICATION:
+            reason = self._app_gate(action) if action.side is Side.SOURCE else None
         if reason is None and action.kind is ActionKind.RELEASE_NUMBER:
             e164 = str(action.params.get("e164") or action.item)
             if self._in_port(e164):

@@ -11,13 +11,14 @@ the plan was replaced. `entries` is the append-only rollback log, exportable as 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
@@ -25,8 +26,8 @@ from typing import Any, Protocol
 
 from migrator.engine.migration_file import now_iso
 from migrator.errors import MigratorError
-from migrator.model.plan import Action, Plan, Stage
-from migrator.model.serialize import from_data, to_data
+from migrator.model.plan import Action, ActionKind, Plan, Side, Stage
+from migrator.model.serialize import to_data
 from migrator.model.urls import redact_url
 
 JOURNAL_SCHEMA = """
@@ -144,6 +145,60 @@ class ActionRecord:
     @property
     def action_id(self) -> str:
         return self.action.id
+
+
+def action_data(action: Action) -> dict[str, Any]:
+    """An action as plain data (what Plan.to_dict() gives for it, without reflection: a large
+    plan has hundreds of thousands)."""
+    return {
+        "id": action.id,
+        "stage": action.stage.value,
+        "kind": action.kind.value,
+        "side": action.side.value,
+        "item": action.item,
+        "item_id": action.item_id,
+        "params": action.params,
+        "before": action.before,
+        "idempotency_key": action.idempotency_key,
+        "reversible": action.reversible,
+        "depends_on": list(action.depends_on),
+        "summary": action.summary,
+    }
+
+
+def plan_key(plan: Plan) -> str:
+    """plan.fingerprint(), computed from `action_data` (the same data, the same hash) in a
+    fraction of the time: it keys the journal's rows, so every run computes it."""
+    data = {
+        "source_vendor": plan.source_vendor,
+        "source_account": plan.source_account,
+        "target_vendor": plan.target_vendor,
+        "target_account": plan.target_account,
+        "source_fingerprint": plan.source_fingerprint,
+        "target_fingerprint": plan.target_fingerprint,
+        "actions": [action_data(action) for action in plan.actions],
+        "options": plan.options,
+        "schema_version": plan.schema_version,
+    }
+    blob = json.dumps(data, sort_keys=True, separators=(",", ":"), default=to_data)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def action_from(data: dict[str, Any]) -> Action:
+    return Action(
+        id=str(data["id"]),
+        stage=Stage(data["stage"]),
+        kind=ActionKind(data["kind"]),
+        side=Side(data["side"]),
+        item=str(data.get("item", "")),
+        item_id=str(data.get("item_id", "")),
+        params=dict(data.get("params") or {}),
+        before=data.get("before"),
+        idempotency_key=str(data.get("idempotency_key", "")),
+        reversible=bool(data.get("reversible", True)),
+        depends_on=tuple(data.get("depends_on") or ()),
+        summary=str(data.get("summary", "")),
+    )
 
 
 def stage_status(of: Iterable[Status]) -> str:
@@ -292,11 +347,12 @@ class Journal:
         )
         return int(cursor.lastrowid or 0)
 
-    def bind(self, plan: Plan) -> str:
+    def bind(self, plan: Plan, key: str | None = None) -> str:
         """Make sure every action of `plan` has a row (new ones pending); returns the plan's
-        fingerprint, the key of its rows. Refuses while another plan's changes are in effect:
-        they must be rolled back first, or the two plans would fight over the same items."""
-        key = plan.fingerprint()
+        fingerprint (`key`, when the caller has it), the key of its rows. Refuses while another
+        plan's changes are in effect: they must be rolled back first, or the two plans would
+        fight over the same items."""
+        key = key or plan_key(plan)
         others = self.store.query(
             "SELECT COUNT(*) AS n FROM journal_actions WHERE plan != ? AND status IN (?, ?, ?)",
             (key, Status.RUNNING.value, Status.DONE.value, Status.UNDOING.value),
@@ -306,24 +362,33 @@ class Journal:
                 f"the journal holds {others[0]['n']} completed action(s) of an earlier plan; "
                 "roll them back (migrator rollback) before applying a new plan"
             )
+        bound = self.store.query(
+            "SELECT COUNT(*) AS n FROM journal_actions WHERE plan = ?", (key,)
+        )[0]["n"]
+        if bound == len(plan.actions):
+            return key  # resuming: nothing to add
+        now = now_iso()
+        rows = (
+            (
+                key,
+                action.id,
+                position,
+                action.stage.value,
+                action.kind.value,
+                action.side.value,
+                action.item,
+                json.dumps(action_data(action), separators=(",", ":"), default=to_data),
+                Status.PENDING.value,
+                now,
+            )
+            for position, action in enumerate(plan.actions)
+        )
         with self._step() as db:
-            for position, action in enumerate(plan.actions):
-                db.execute(
-                    "INSERT OR IGNORE INTO journal_actions (plan, action_id, position, stage, kind,"
-                    " side, item, action, status, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        key,
-                        action.id,
-                        position,
-                        action.stage.value,
-                        action.kind.value,
-                        action.side.value,
-                        action.item,
-                        _dump(action),
-                        Status.PENDING.value,
-                        now_iso(),
-                    ),
-                )
+            db.executemany(
+                "INSERT OR IGNORE INTO journal_actions (plan, action_id, position, stage, kind,"
+                " side, item, action, status, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                rows,
+            )
         return key
 
     def start_run(self, plan: str, kind: str, stage: Stage | None = None) -> int:
@@ -417,11 +482,20 @@ class Journal:
 
     def note(self, plan: str, action_id: str, message: str) -> None:
         """Say why an action is still pending (waiting for a port, a failed dependency...)."""
+        self.note_many(plan, [(action_id, message)])
+
+    def note_many(self, plan: str, notes: list[tuple[str, str]]) -> None:
+        if not notes:
+            return
+        now = now_iso()
         with self._step() as db:
-            db.execute(
+            db.executemany(
                 "UPDATE journal_actions SET message = ?, updated_at = ? "
                 "WHERE plan = ? AND action_id = ? AND status = ?",
-                (message, now_iso(), plan, action_id, Status.PENDING.value),
+                [
+                    (message, now, plan, action_id, Status.PENDING.value)
+                    for action_id, message in notes
+                ],
             )
 
     def undo_intent(self, plan: str, action_id: str, call: dict[str, Any]) -> None:
@@ -444,7 +518,7 @@ class Journal:
     def _record(row: sqlite3.Row) -> ActionRecord:
         return ActionRecord(
             plan=row["plan"],
-            action=from_data(Action, json.loads(row["action"])),
+            action=action_from(json.loads(row["action"])),
             position=int(row["position"]),
             status=Status(row["status"]),
             attempts=int(row["attempts"]),
@@ -456,14 +530,27 @@ class Journal:
             updated_at=row["updated_at"],
         )
 
-    def records(self, plan: str | None = None) -> list[ActionRecord]:
-        """Rows of one plan in plan order, or of every plan."""
-        if plan is None:
-            rows = self.store.query("SELECT * FROM journal_actions ORDER BY plan, position")
-        else:
-            rows = self.store.query(
-                "SELECT * FROM journal_actions WHERE plan = ? ORDER BY position", (plan,)
-            )
+    def records(
+        self,
+        plan: str | None = None,
+        statuses: Collection[Status] = (),
+        started: bool = False,
+    ) -> list[ActionRecord]:
+        """Rows of one plan in plan order, or of every plan; only those in `statuses` when
+        given, only those a run has touched when `started`."""
+        where, values = [], []
+        if plan is not None:
+            where.append("plan = ?")
+            values.append(plan)
+        if statuses:
+            where.append(f"status IN ({', '.join('?' for _ in statuses)})")
+            values.extend(s.value for s in statuses)
+        if started:
+            where.append("(status != 'pending' OR attempts > 0)")
+        sql = "SELECT * FROM journal_actions"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        rows = self.store.query(sql + " ORDER BY plan, position", tuple(values))
         return [self._record(row) for row in rows]
 
     def record(self, plan: str, action_id: str) -> ActionRecord:

@@ -71,9 +71,7 @@ def settle_unfinished(
     """Turn every `running` action (of `plan`, or of all plans) into done or pending by asking
     the vendor, journaling what was found. Nothing is retried here."""
     settled = []
-    for record in journal.records(plan):
-        if record.status is not Status.RUNNING:
-            continue
+    for record in journal.records(plan, statuses=[Status.RUNNING]):
         action = record.action
         current_action.set(action.id)
         adapter = adapters.get(action.side)

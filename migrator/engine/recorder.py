@@ -22,7 +22,7 @@ import phonenumbers
 from migrator.engine import operations
 from migrator.engine.executor import ApplyOptions, ApplyReport, Executor
 from migrator.engine.journal import Journal, MemoryStore
-from migrator.model.enums import Capability, NumberType, OwnerKind, Vendor
+from migrator.model.enums import Capability, NumberType, OwnerKind, Vendor, WebhookPurpose
 from migrator.model.inventory import Application, Inventory, Number, Webhook
 from migrator.model.plan import Plan, Side, Stage
 from migrator.model.serialize import to_data
@@ -103,27 +103,29 @@ class CallLog:
         return [c for c in self.calls if c.writes]
 
 
-def _number_config(inventory: Inventory, number: Number) -> NumberConfig:
-    hooks = {
-        w.purpose: WebhookTarget(w.url, w.method)
-        for w in inventory.webhooks_of(OwnerKind.NUMBER, number.id)
-    }
+Hooks = dict[tuple[OwnerKind, str], dict[WebhookPurpose, WebhookTarget]]
+
+
+def _hooks_by_owner(inventory: Inventory) -> Hooks:
+    hooks: Hooks = {}
+    for w in inventory.webhooks:
+        hooks.setdefault((w.owner_kind, w.owner_id), {})[w.purpose] = WebhookTarget(w.url, w.method)
+    return hooks
+
+
+def _number_config(hooks: Hooks, number: Number) -> NumberConfig:
     return NumberConfig(
         app_id=number.voice_app_id,
         sms_app_id=number.sms_app_id if number.sms_app_id != number.voice_app_id else None,
-        webhooks=hooks,
+        webhooks=hooks.get((OwnerKind.NUMBER, number.id), {}),
     )
 
 
-def _app_spec(inventory: Inventory, app: Application) -> ApplicationSpec:
+def _app_spec(hooks: Hooks, app: Application) -> ApplicationSpec:
     found = _MARKER.search(app.name)
-    hooks = {
-        w.purpose: WebhookTarget(w.url, w.method)
-        for w in inventory.webhooks_of(OwnerKind.APPLICATION, app.id)
-    }
     return ApplicationSpec(
         name=_MARKER.sub("", app.name),
-        webhooks=hooks,
+        webhooks=hooks.get((OwnerKind.APPLICATION, app.id), {}),
         marker=found.group(1) if found else "",
     )
 
@@ -178,9 +180,10 @@ class RecordingAdapter(VendorAdapter):
         self.on_call = on_call
         self._lock = threading.RLock()
         self._numbers = {n.e164: n for n in inventory.numbers}
-        self._configs = {n.e164: _number_config(inventory, n) for n in inventory.numbers}
+        hooks = _hooks_by_owner(inventory)
+        self._configs = {n.e164: _number_config(hooks, n) for n in inventory.numbers}
         self._apps = {a.id: a for a in inventory.applications}
-        self._specs = {a.id: _app_spec(inventory, a) for a in inventory.applications}
+        self._specs = {a.id: _app_spec(hooks, a) for a in inventory.applications}
         self._changed: set[str] = set()
         self._serial = 0
 

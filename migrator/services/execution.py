@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from migrator.engine.executor import ApplyOptions, ApplyReport, Executor, PortDesk
-from migrator.engine.journal import Journal, Status, stage_status
+from migrator.engine.journal import Journal, Status, plan_key, stage_status
 from migrator.engine.limiter import DEFAULT_RETRY, RetryPolicy
 from migrator.engine.migration_file import MigrationFile, MigrationFileError
 from migrator.engine.recorder import RecordedCall, rehearse
@@ -121,6 +121,20 @@ def account_names(file: MigrationFile, plan: Plan) -> dict[Side, set[str]]:
     return names
 
 
+def port_desk_for(file: MigrationFile, adapters: Adapters) -> PortDesk | None:
+    """The porting desk of this file (port records, submit, cancel), when it has a target."""
+    from migrator.services.ports import port_desk
+
+    try:
+        desk = port_desk(file)
+    except UsageError:  # the file does not say which account is the target
+        return None
+    target = adapters.get(Side.TARGET)
+    if target is not None and target.capabilities.porting_api:
+        desk.service.use_adapter(target)
+    return desk
+
+
 # --- apply ------------------------------------------------------------------------------------
 def apply(
     file: MigrationFile,
@@ -151,6 +165,8 @@ def apply(
     if adapters is None:
         adapters = connect(file)
     with _damage_is_a_file_error(file):
+        if ports is None:
+            ports = port_desk_for(file, adapters)
         executor = Executor(
             plan,
             Journal(file),
@@ -194,11 +210,13 @@ def rollback(
     if adapters is None:
         adapters = connect(file)
     with _damage_is_a_file_error(file):
+        if ports is None:
+            ports = port_desk_for(file, adapters)
         journal = Journal(file)
         try:
-            plan_key = load_plan(file).fingerprint()
+            key = plan_key(load_plan(file))
         except UsageError:
-            plan_key = "*"
+            key = "*"
         undo = Rollback(
             journal,
             adapters,
@@ -208,7 +226,7 @@ def rollback(
             retry=retry,
             workers=workers,
         )
-        return undo.run(plan_key)
+        return undo.run(key)
 
 
 def in_effect_count(file: MigrationFile) -> int:
@@ -226,7 +244,7 @@ def action_statuses(file: MigrationFile) -> dict[str, str]:
     journal = Journal.existing(file)
     found = {}
     if journal is not None:
-        found = {r.action_id: r.status.value for r in journal.records(plan.fingerprint())}
+        found = {r.action_id: r.status.value for r in journal.records(plan_key(plan))}
     return {a.id: found.get(a.id, Status.PENDING.value) for a in plan.actions}
 
 
@@ -234,7 +252,7 @@ def status(file: MigrationFile) -> dict[str, Any]:
     """Per stage and per action: done, pending, failed, rolled back... (JSON-ready)."""
     with _damage_is_a_file_error(file):
         plan = load_plan(file)
-        key = plan.fingerprint()
+        key = plan_key(plan)
         journal = Journal.existing(file)
         records = {r.action_id: r for r in journal.records(key)} if journal else {}
         others = [r for r in journal.in_effect() if r.plan != key] if journal else []

@@ -51,8 +51,10 @@ def arm(
 
     intent, outcome = journal_module.Journal.intent, journal_module.Journal.outcome
 
-    def intent_then_die(self: journal_module.Journal, plan: str, action_id: str, *a: Any) -> None:
-        intent(self, plan, action_id, *a)
+    def intent_then_die(
+        self: journal_module.Journal, plan: str, action_id: str, *a: Any, **kw: Any
+    ) -> None:
+        intent(self, plan, action_id, *a, **kw)
         die_at((action_id, "intent"))
 
     def outcome_then_die(

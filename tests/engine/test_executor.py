@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from migrator.engine.executor import ApplyOptions, DriftDetected, Executor
-from migrator.engine.journal import Event, Journal, JournalError, Status
+from migrator.engine.journal import Event, Journal, JournalError, Status, plan_key
 from migrator.engine.limiter import RetryPolicy
 from migrator.engine.migration_file import MigrationFile
 from migrator.engine.recorder import CallLog, RecordedCall, RecordingAdapter, recorder_for
@@ -306,3 +306,93 @@ def test_another_plans_changes_must_be_rolled_back_first(rig: Rig) -> None:
     other = replace(rig.plan, created_at="x", options={"numbers": "replace"})
     with pytest.raises(JournalError, match="roll them back"):
         Executor(other, rig.journal, {}).apply()
+
+
+def _with_app_deletions(plan: Plan) -> Plan:
+    deletions = tuple(
+        Action(
+            f"delete-{app_id}",
+            Stage.DECOMMISSION,
+            ActionKind.DELETE_APPLICATION,
+            Side.SOURCE,
+            f"application {app_id}",
+            app_id,
+            {"app_id": app_id},
+            reversible=False,
+        )
+        for app_id in ("AP1", "AP2")
+    )
+    return replace(plan, actions=(*plan.actions, *deletions))
+
+
+def test_a_source_application_goes_only_after_every_number_it_answers(rig: Rig) -> None:
+    rig.plan = _with_app_deletions(rig.plan)  # 4 of the 6 numbers leave; AP1 and AP2 keep one
+    assert rig.apply().stopped == ""  # type: ignore[attr-defined]
+    assert not rig.writes("delete_application")
+    record = rig.journal.record(rig.plan.fingerprint(), "delete-AP1")
+    assert record.status is Status.PENDING
+    assert "still answers +14155550004" in record.message
+
+
+def test_application_deletions_wait_for_the_releases_of_their_numbers(tmp_path: Path) -> None:
+    source = small_inventory(Vendor.TWILIO, "ACsource", 6)
+    target = small_inventory(Vendor.PLIVO, "MAtarget", 0, apps=0)
+    plan = _with_app_deletions(replacement_plan(source, target, 6))
+    log = CallLog()
+    adapters = {
+        Side.SOURCE: recorder_for(source, log, "source"),
+        Side.TARGET: recorder_for(target, log, "target"),
+    }
+    report = Executor(
+        plan,
+        Journal(MigrationFile.create(tmp_path / "m.migration", {})),
+        adapters,
+        retry=FAST,
+        workers=8,
+    ).apply(ApplyOptions(confirm_account="ACsource"))
+    assert report.ok, report.stopped
+    order = [(c.method, c.args.get("app_id") or c.args.get("e164")) for c in log.writes()]
+    for app_id, users in (("AP1", (0, 2, 4)), ("AP2", (1, 3, 5))):
+        deleted = order.index(("delete_application", app_id))
+        for i in users:
+            assert order.index(("release_number", f"+141555500{i:02d}")) < deleted
+
+
+def test_a_ported_number_is_configured_once_it_has_arrived(tmp_path: Path) -> None:
+    source = small_inventory(Vendor.TWILIO, "ACsource", 1)
+    target = small_inventory(Vendor.VONAGE, "k1", 0, apps=1)
+    e164 = source.numbers[0].e164
+    port = Action(
+        "port",
+        Stage.ACQUIRE,
+        ActionKind.MANUAL,
+        Side.TARGET,
+        "port by ticket",
+        "t",
+        {"task": "port", "numbers": [e164], "instructions": "file the ticket"},
+    )
+    configure = Action(
+        "configure",
+        Stage.CONFIGURE,
+        ActionKind.CONFIGURE_NUMBER,
+        Side.TARGET,
+        e164,
+        "n",
+        {"e164": e164, "config": {"app_id": "AP1"}},
+        depends_on=("port",),
+    )
+    plan = Plan("twilio", "ACsource", "vonage", "k1", "", "", actions=(port, configure))
+    log = CallLog()
+    adapters = {
+        Side.SOURCE: recorder_for(source, log, "source"),
+        Side.TARGET: recorder_for(target, log, "target"),
+    }
+    journal = Journal(MigrationFile.create(tmp_path / "m.migration", {}))
+    options = ApplyOptions(confirm_manual=lambda action: True)
+    report = Executor(plan, journal, adapters, retry=FAST).apply(options)
+    waiting = next(r for r in report.results if r.action_id == "configure")
+    assert waiting.status == "pending" and "arrive in the target account" in waiting.message
+    assert not log.writes()
+    adapters[Side.TARGET].buy_number(e164)  # the port completed: the number is there now
+    report = Executor(plan, journal, adapters, retry=FAST).apply(options)
+    assert report.ok and journal.record(plan_key(plan), "configure").status is Status.DONE

@@ -6,11 +6,12 @@ import csv
 import io
 import json
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from migrator.engine.journal import Event, Journal, JournalError, Status, stage_status
+from migrator.engine.journal import Event, Journal, JournalError, Status, plan_key, stage_status
 from migrator.engine.migration_file import MigrationFile
 from migrator.model.plan import Action, ActionKind, Plan, Side, Stage
 
@@ -135,3 +136,29 @@ def test_a_scratch_copy_never_writes_to_the_file(file: MigrationFile) -> None:
     assert journal.record(key, "n1").status is Status.PENDING
     with sqlite3.connect(file.path) as raw:
         assert raw.execute("SELECT COUNT(*) FROM journal_entries").fetchone()[0] == 1
+
+
+def test_the_fast_plan_key_is_the_plans_fingerprint() -> None:
+    base = _plan()
+    action = Action(
+        "b1",
+        Stage.ACQUIRE,
+        ActionKind.BUY_NUMBER,
+        Side.TARGET,
+        "replacement for +14155550100",
+        "PN1",
+        {"search": {"country": "US", "capabilities": ["voice"]}, "label": "x", "n": [1, 2]},
+        before={"config": {"voice_url": "https://a.example/x", "nested": {"z": 1, "a": None}}},
+        idempotency_key="mig-0123456789ab",
+        reversible=False,
+        depends_on=("a1", "n1"),
+        summary="+ buy",
+    )
+    plan = replace(
+        base,
+        actions=(*base.actions, action),
+        options={"strategies": {"replace": 3}, "skipped": [{"e164": "+1"}]},
+        created_at="2026-01-01",
+    )
+    assert plan_key(plan) == plan.fingerprint()
+    assert plan_key(base) == base.fingerprint() != plan_key(plan)
