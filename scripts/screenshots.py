@@ -46,6 +46,18 @@ def _sandbox_latency(url: str, seconds: float) -> None:
         response.raise_for_status()
 
 
+def _hand_entered_statuses(file) -> None:  # type: ignore[no-untyped-def]
+    """What the vendor's support answered about the ticket ports (entered as an admin would)."""
+    from migrator.services.ports import PortService
+
+    service = PortService(file, connect=False)
+    numbers = [n.e164 for r in service.requests() for n in r.numbers]
+    if len(numbers) >= 3:
+        service.set_status(numbers[0], "foc-confirmed", foc="2026-12-14", ticket="VG-20931")
+        service.set_status(numbers[1], "submitted", ticket="VG-20931")
+        service.set_status(numbers[2], "exception", reason="INVALID_ADDRESS", note="suite missing")
+
+
 class Shooter:
     def __init__(self, out: Path, only: set[str] | None = None) -> None:
         from PySide6.QtWidgets import QApplication
@@ -90,12 +102,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     home = _prepare_environment()
 
+    from PySide6.QtCore import QItemSelectionModel
     from PySide6.QtWidgets import QDialog
 
     from migrator.gui import app as gui_app
     from migrator.gui import settings, theme
     from migrator.gui.credentials import CredentialsDialog
     from migrator.gui.main_window import MainWindow
+    from migrator.gui.views.ports_loa import LoaDialog
     from migrator.gui.views.run_dialogs import DecommissionDialog, StageDialog
     from migrator.gui.wizard import MigrationWizard
     from migrator.model.plan import Stage
@@ -145,6 +159,19 @@ def main(argv: list[str] | None = None) -> int:
         )
         handle = strategy.plan("replace")
         shooter.wait(lambda: not handle.running, what="planning")
+        # port the first six numbers instead: an override per number, as an admin would
+        numbers = strategy.mapping.numbers
+        numbers.view.selectRow(0)
+        for row in range(1, 6):
+            numbers.view.selectionModel().select(
+                numbers.proxy.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        strategy.mapping.override_combo.setCurrentIndex(
+            strategy.mapping.override_combo.findData("port")
+        )
+        strategy.mapping.override_button.click()
+        shooter.wait(lambda: not strategy.handle.running, what="re-planning")
         shooter.shot(wizard, "14-wizard-strategy")
         wizard.next()
         shooter.shot(wizard, "15-wizard-assessment")
@@ -171,9 +198,10 @@ def main(argv: list[str] | None = None) -> int:
             handle = run.run_stage(stage)
             if handle is not None:
                 shooter.wait(lambda h=handle: not h.running, 300, f"stage {stage}")
-        handle = run.run_stage(Stage.CONFIGURE)
-        if handle is not None:
-            shooter.wait(lambda h=handle: not h.running, 300, "configure")
+        for stage in (Stage.CONFIGURE, Stage.VERIFY):
+            handle = run.run_stage(stage)
+            if handle is not None:
+                shooter.wait(lambda h=handle: not h.running, 300, f"stage {stage}")
         shooter.wait(lambda: session.data.status is not None, what="status")
         shooter.settle(1.0)
         shooter.shot(wizard, "18-wizard-run")
@@ -184,14 +212,63 @@ def main(argv: list[str] | None = None) -> int:
         shooter.shot(gate, "19-decommission-gate")
         gate.close()
         wizard.next()
-        shooter.shot(wizard, "20-wizard-ports")
+        ports = wizard.ports_page.panel
+        assert ports is not None
+        shooter.wait(lambda: ports._task is None or not ports._task.running, what="ports")
+
+        def fill_loa(dialog: QDialog) -> int:
+            assert isinstance(dialog, LoaDialog)
+            shooter.wait(lambda: dialog.account.count() > 0, what="LOA accounts")
+            for name, value in {
+                "customer_name": "Fabrikam Retail Inc",
+                "account_number": "8400-1192-77",
+                "billing_telephone_number": "+12125550100",
+                "street": "500 Market Street",
+                "street_2": "Suite 1200",
+                "city": "San Francisco",
+                "state": "CA",
+                "zip": "94105",
+                "authorized_representative": "Dana Whitfield",
+                "authorized_representative_email": "dana.whitfield@example.com",
+                "pin": "4412",
+            }.items():
+                dialog.fields[name].setText(value)
+            saved = dialog.save()
+            assert saved is not None
+            shooter.wait(lambda: not saved.running, what="LOA check")
+            dialog.resize(640, 760)
+            dialog.show()
+            shooter.shot(dialog, "20-loa-data")
+            dialog.close()
+            return QDialog.DialogCode.Accepted
+
+        ports.exec_dialog = fill_loa
+        ports.edit_loa()
+        shooter.wait(lambda: ports._task is None or not ports._task.running, what="ports")
+        submitted = ports.submit(confirm=False, force=True)
+        assert submitted is not None
+        shooter.wait(lambda: not submitted.running, what="submit")
+        _hand_entered_statuses(session.file)
+        shooter.wait(lambda: ports._task is None or not ports._task.running, what="ports")
+        ports.refresh()
+        shooter.wait(lambda: not ports._task.running, what="ports")
+        ports.table.view.selectRow(0)
+        shooter.shot(wizard, "21-wizard-ports")
         wizard.next()
-        shooter.shot(wizard, "21-wizard-verify")
+        shooter.shot(wizard, "22-wizard-verify")
         wizard.accept()
         shooter.wait(lambda: window.workspace is not None, what="workspace")
 
         workspace = window.workspace
         assert workspace is not None
+        for what, fmt, name in (
+            ("plan", "html", "plan-report.html"),
+            ("plan", "xlsx", "plan.xlsx"),
+            ("journal", "csv", "rollback-log.csv"),
+        ):
+            exported = workspace.exports.export_to(what, fmt, home / "work" / name)
+            assert exported is not None
+            shooter.wait(lambda h=exported: not h.running, what=f"export {name}")
         for number, key in enumerate(
             ("overview", "inventory", "mapping", "assessment", "plan", "run", "ports", "exports"),
             start=30,

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from migrator.gui.errors import error_box, explain
 from migrator.gui.tables.model import Column, RowTableModel
 from migrator.gui.tables.view import FilterTable
-from migrator.gui.workers import TaskHandle, TaskRunner
+from migrator.gui.workers import TaskHandle, TaskRunner, bound
 from migrator.services import keychain, profiles
 from migrator.vendors.base import AccountInfo
 from migrator.vendors.endpoint import VENDOR, Endpoint
@@ -309,9 +309,9 @@ class CredentialsDialog(QDialog):
             return None
         self.result_label.setText(busy_text)
         handle = self.runner.start(name, lambda progress, cancel: fn(endpoint))
-        handle.succeeded.connect(on_success)
-        handle.failed.connect(self._show_failure)
-        handle.finished.connect(self._update_buttons)
+        handle.succeeded.connect(bound(self, on_success))
+        handle.failed.connect(bound(self, self._show_failure))
+        handle.finished.connect(bound(self, self._update_buttons))
         self._task = handle
         self._update_buttons()
         return handle
@@ -444,13 +444,16 @@ class ProfilesDialog(QDialog):
             lambda progress, cancel: profiles.adapter_for_profile(profile).check_credentials(),
         )
         handle.succeeded.connect(
-            lambda info: self.status.setText(
-                self.tr("%1 works: connected to %2.")
-                .replace("%1", profile.name)
-                .replace("%2", info.name or info.account_id)
+            bound(
+                self,
+                lambda info: self.status.setText(
+                    self.tr("%1 works: connected to %2.")
+                    .replace("%1", profile.name)
+                    .replace("%2", info.name or info.account_id)
+                ),
             )
         )
-        handle.failed.connect(lambda exc: self.status.setText(explain(exc).summary))
+        handle.failed.connect(bound(self, lambda exc: self.status.setText(explain(exc).summary)))
         return handle
 
     def remove_selected(self) -> None:

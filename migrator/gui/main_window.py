@@ -20,7 +20,7 @@ from migrator import __version__
 from migrator.gui import settings, theme
 from migrator.gui.errors import show_error
 from migrator.gui.welcome import WelcomePage
-from migrator.gui.workers import TaskHandle, TaskRunner
+from migrator.gui.workers import TaskHandle, TaskRunner, bound
 
 if TYPE_CHECKING:  # imported when first used: the window must open fast
     from migrator.gui.session import MigrationSession
@@ -154,12 +154,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", path.name))
         handle = MigrationSession.open_task(Path(path), self.runner)
         handle.succeeded.connect(
-            lambda opened: self.adopt(MigrationSession.from_opened(opened, self.runner))
+            bound(
+                self, lambda opened: self.adopt(MigrationSession.from_opened(opened, self.runner))
+            )
         )
         handle.failed.connect(
-            lambda exc: (
-                self.statusBar().showMessage(self.tr("Could not open %1").replace("%1", path.name)),
-                show_error(self, self.tr("Open a migration"), exc),
+            bound(
+                self,
+                lambda exc: (
+                    self.statusBar().showMessage(
+                        self.tr("Could not open %1").replace("%1", path.name)
+                    ),
+                    show_error(self, self.tr("Open a migration"), exc),
+                ),
             )
         )
         self._opening = handle

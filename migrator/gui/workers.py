@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from migrator.progress import Cancelled, CancelToken, Progress
@@ -122,6 +123,17 @@ class TaskRunner:
     def wait(self, timeout_ms: int = -1) -> bool:
         """Block until every task of the pool is done (tests and shutdown only)."""
         return bool((self.pool or QThreadPool.globalInstance()).waitForDone(timeout_ms))
+
+
+def bound(owner: QObject, fn: Callable[..., Any]) -> Callable[..., None]:
+    """`fn`, called only while `owner` (a widget) still exists: a task may finish after the
+    page that started it was closed."""
+
+    def call(*args: Any) -> None:
+        if shiboken6.isValid(owner):
+            fn(*args)
+
+    return call
 
 
 def running_tasks() -> list[TaskHandle]:

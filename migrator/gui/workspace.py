@@ -27,7 +27,7 @@ from migrator.gui.views.mapping import MappingPanel
 from migrator.gui.views.overview import OverviewPanel
 from migrator.gui.views.plan import PlanPanel
 from migrator.gui.views.run import RunPanel
-from migrator.gui.workers import TaskHandle
+from migrator.gui.workers import TaskHandle, bound
 
 PAGES = (
     ("overview", "Overview", "Where the migration stands and what comes next"),
@@ -194,10 +194,13 @@ class Workspace(QWidget):
             return None
         self.banner.hide()
         self.progress.track(handle)
-        handle.failed.connect(self._failed)
+        handle.failed.connect(bound(self, self._failed))
         handle.cancelled.connect(
-            lambda reason: self.banner.show_text(
-                self.tr("%1 stopped: nothing was saved.").replace("%1", what), "warn"
+            bound(
+                self,
+                lambda reason: self.banner.show_text(
+                    self.tr("%1 stopped: nothing was saved.").replace("%1", what), "warn"
+                ),
             )
         )
         return handle

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from migrator.gui import theme
 from migrator.gui.errors import explain
-from migrator.gui.workers import TaskHandle
+from migrator.gui.workers import TaskHandle, bound
 
 
 class ProgressStrip(QWidget):
@@ -58,8 +58,8 @@ class ProgressStrip(QWidget):
         self.bar.setRange(0, 0)
         self.message.setText(self.tr("Starting…"))
         self.cancel_button.setEnabled(True)
-        handle.progress.connect(self._progress)
-        handle.finished.connect(self._finished)
+        handle.progress.connect(bound(self, self._progress))
+        handle.finished.connect(bound(self, self._finished))
         self.show()
 
     def _progress(self, done: int, total: Any, message: str) -> None:

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from migrator.gui.session import MigrationSession
 from migrator.gui.views.common import Banner, heading, muted
-from migrator.gui.workers import TaskHandle
+from migrator.gui.workers import TaskHandle, bound
 
 CHOICES = (
     ("plan", "html", "Plan report for approval (HTML)", "HTML files (*.html)"),
@@ -49,11 +51,14 @@ class ExportsPanel(QWidget):
         self.done = QListWidget(self)
         self.done.setObjectName("exports-done")
         self.done.setToolTip(self.tr("Files exported in this session"))
+        self._placeholder()
         row = QHBoxLayout()
         row.addWidget(self.choice, 1)
         row.addWidget(self.export_button)
         form = QFormLayout()
-        form.addRow(self.tr("&What:"), row)
+        what = QLabel(self.tr("&What:"), self)
+        what.setBuddy(self.choice)
+        form.addRow(what, row)
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.tr("Exports"), self))
         layout.addWidget(
@@ -100,12 +105,19 @@ class ExportsPanel(QWidget):
         self.export_button.setEnabled(False)
         self.banner.show_text(self.tr("Writing %1…").replace("%1", out.name), "muted")
         handle = self.session.export(what, fmt, out)
-        handle.succeeded.connect(self._written)
-        handle.failed.connect(self.banner.show_error)
-        handle.finished.connect(lambda: self.export_button.setEnabled(True))
+        handle.succeeded.connect(bound(self, self._written))
+        handle.failed.connect(bound(self, self.banner.show_error))
+        handle.finished.connect(bound(self, lambda: self.export_button.setEnabled(True)))
         return handle
+
+    def _placeholder(self) -> None:
+        item = QListWidgetItem(self.tr("Nothing exported yet in this session."))
+        item.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.done.addItem(item)
 
     def _written(self, path: Path) -> None:
         self.banner.show_text(self.tr("Saved %1").replace("%1", str(path)), "ok")
+        if self.done.count() == 1 and not self.done.item(0).flags():
+            self.done.clear()
         self.done.insertItem(0, str(path))
         self.done.item(0).setData(Qt.ItemDataRole.UserRole, str(path))

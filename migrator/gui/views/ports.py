@@ -31,7 +31,7 @@ from migrator.gui.session import MigrationSession
 from migrator.gui.tables.ports import PortRow, PortsModel
 from migrator.gui.tables.view import FilterTable
 from migrator.gui.views.common import Banner, ProgressStrip, heading
-from migrator.gui.workers import TaskHandle
+from migrator.gui.workers import TaskHandle, bound
 from migrator.model.porting import PortStatus
 from migrator.progress import CancelToken, Progress
 from migrator.services.port_guidance import days_waiting
@@ -224,9 +224,9 @@ class PortsPanel(QWidget):
         self._task = handle
         if not quiet:
             self.progress.track(handle)
-        handle.succeeded.connect(lambda result: self._show(result, done))
-        handle.failed.connect(self.banner.show_error)
-        handle.finished.connect(self._update_buttons)
+        handle.succeeded.connect(bound(self, lambda result: self._show(result, done)))
+        handle.failed.connect(bound(self, self.banner.show_error))
+        handle.finished.connect(bound(self, self._update_buttons))
         self._update_buttons()
         return handle
 
@@ -347,7 +347,7 @@ class PortsPanel(QWidget):
             "ports:submit", lambda s, progress, cancel: s.submit(force=force), done=done
         )
         if handle is not None:
-            handle.failed.connect(self._submit_failed)
+            handle.failed.connect(bound(self, self._submit_failed))
         return handle
 
     def _submit_failed(self, exc: BaseException) -> None:

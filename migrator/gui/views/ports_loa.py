@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from migrator.engine.migration_file import MigrationFile
 from migrator.gui import theme
 from migrator.gui.views.common import Banner
-from migrator.gui.workers import TaskHandle, TaskRunner
+from migrator.gui.workers import TaskHandle, TaskRunner, bound
 from migrator.model.porting import LoaData, ServiceAddress
 from migrator.progress import CancelToken, Progress
 from migrator.services.ports import PortService
@@ -109,7 +109,7 @@ class LoaDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         top = QFormLayout()
-        top.addRow(self.tr("Losing &account:"), self.account)
+        top.addRow(self.tr("Losing acc&ount:"), self.account)
         layout.addLayout(top)
         layout.addWidget(holder)
         layout.addWidget(address)
@@ -129,9 +129,9 @@ class LoaDialog(QDialog):
             return work(PortService(file, connect=False))
 
         handle = self.runner.start(name, task)
-        handle.succeeded.connect(done)
-        handle.failed.connect(self.banner.show_error)
-        handle.finished.connect(lambda: self.save_button.setEnabled(True))
+        handle.succeeded.connect(bound(self, done))
+        handle.failed.connect(bound(self, self.banner.show_error))
+        handle.finished.connect(bound(self, lambda: self.save_button.setEnabled(True)))
         self.save_button.setEnabled(False)
         self.task = handle
         return handle

@@ -32,7 +32,7 @@ from migrator.gui.tables.view import FilterTable
 from migrator.gui.views.common import Banner, heading
 from migrator.gui.views.plan import STAGE_HELP
 from migrator.gui.views.run_dialogs import DecommissionDialog, RollbackDialog, StageDialog
-from migrator.gui.workers import TaskHandle
+from migrator.gui.workers import TaskHandle, bound
 from migrator.model.plan import Stage
 
 FINISHED = {"done", "skipped"}
@@ -293,11 +293,11 @@ class RunPanel(QWidget):
         self.report.hide()
         name = stage.value if stage else self.tr("rollback")
         self.banner.show_text(self.tr("Running %1…").replace("%1", name), "warn")
-        handle.progress.connect(self._progress)
-        handle.succeeded.connect(self._succeeded)
-        handle.failed.connect(self._failed)
-        handle.cancelled.connect(self._cancelled)
-        handle.finished.connect(self._finished)
+        handle.progress.connect(bound(self, self._progress))
+        handle.succeeded.connect(bound(self, self._succeeded))
+        handle.failed.connect(bound(self, self._failed))
+        handle.cancelled.connect(bound(self, self._cancelled))
+        handle.finished.connect(bound(self, self._finished))
         self.poll.start()
         self.refresh()
 

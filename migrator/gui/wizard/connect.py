@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -22,7 +23,7 @@ from migrator.gui.session import MigrationSession, read_all
 from migrator.gui.views.common import Banner, ProgressStrip, muted
 from migrator.gui.views.inventory import InventoryPanel
 from migrator.gui.wizard.profile_picker import ProfilePicker
-from migrator.gui.workers import TaskHandle
+from migrator.gui.workers import TaskHandle, bound
 from migrator.services import migrations
 
 if TYPE_CHECKING:
@@ -129,7 +130,9 @@ class TargetPage(QWizardPage):
         self.warning.hide()
         form = QFormLayout(self)
         form.addRow(self.tr("&Target account:"), self.picker)
-        form.addRow(self.tr("&Save as:"), path_row)
+        save_label = QLabel(self.tr("&Save as:"), self)
+        save_label.setBuddy(self.path_edit)
+        form.addRow(save_label, path_row)
         form.addRow(self.warning)
         self.picker.changed.connect(self._changed)
         self.path_edit.textChanged.connect(self._changed)
@@ -249,9 +252,9 @@ class DiscoverPage(QWizardPage):
         self.progress.track(self.handle)
         self.discover_button.setEnabled(False)
         self.banner.hide()
-        self.handle.succeeded.connect(self._discovered)
-        self.handle.failed.connect(self._failed)
-        self.handle.cancelled.connect(self._cancelled)
+        self.handle.succeeded.connect(bound(self, self._discovered))
+        self.handle.failed.connect(bound(self, self._failed))
+        self.handle.cancelled.connect(bound(self, self._cancelled))
         return self.handle
 
     def _discovered(self, opened) -> None:  # type: ignore[no-untyped-def]

@@ -11,7 +11,7 @@ from migrator.gui.views.common import Banner, ProgressStrip
 from migrator.gui.views.exports import ExportsPanel
 from migrator.gui.views.mapping import MappingPanel
 from migrator.gui.views.plan import PlanPanel
-from migrator.gui.workers import TaskHandle
+from migrator.gui.workers import TaskHandle, bound
 
 if TYPE_CHECKING:
     from migrator.gui.wizard.wizard import MigrationWizard
@@ -41,9 +41,9 @@ class _SessionPage(QWizardPage):
         self.handle = handle
         self.banner.hide()
         self.progress.track(handle)
-        handle.failed.connect(self.banner.show_error)
-        handle.succeeded.connect(lambda _r: self.show_session())
-        handle.finished.connect(self.completeChanged.emit)
+        handle.failed.connect(bound(self, self.banner.show_error))
+        handle.succeeded.connect(bound(self, lambda _r: self.show_session()))
+        handle.finished.connect(bound(self, self.completeChanged.emit))
         return handle
 
     def show_session(self) -> None:
