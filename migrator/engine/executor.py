@@ -195,13 +195,14 @@ class Executor:
                 for e164 in set(numbers_in([action.item, action.params])):
                     self._ports_of.setdefault(e164, []).append(action.id)
         self._fresh: dict[Side, Inventory] = {}
-        self._owned: tuple[Inventory, frozenset[str]] | None = None
         """Accounts as the drift check read them at the start of this run."""
+        self._owned: tuple[Inventory, frozenset[str]] | None = None
         self._releases = {
             str(a.params.get("e164") or a.item): a.id
             for a in plan.actions
             if a.kind is ActionKind.RELEASE_NUMBER and a.side is Side.SOURCE
         }
+        self._needs_of: dict[str, set[str]] = {}
         self._claimed: set[str] = set()
         self._claim_lock = threading.Lock()
         self._status: dict[str, Status] = {}
@@ -289,6 +290,8 @@ class Executor:
     def check_drift(self) -> list[DriftReport]:
         """Re-read both accounts (in parallel) and compare them with the plan's snapshots."""
         touched = touched_items(self.journal.records(self.key, started=True))
+        for side in Side:  # a port the plan makes moves its numbers whenever it completes
+            touched[side].numbers.update(self._ports_of)
         expected = {
             Side.SOURCE: self.plan.source_fingerprint,
             Side.TARGET: self.plan.target_fingerprint,
@@ -317,10 +320,15 @@ class Executor:
         return workers
 
     def _needs(self, action: Action) -> set[str]:
-        needs = set(action.depends_on) | _refs(action.params)
-        if action.kind is ActionKind.DELETE_APPLICATION and action.side is Side.SOURCE:
-            users = self._app_users(str(action.params.get("app_id") or action.item_id))
-            needs |= {self._releases[e164] for e164 in users if e164 in self._releases}
+        """What must be done first: its dependencies, the actions its $refs name, and for a
+        source application, the releases of the numbers it answers."""
+        needs = self._needs_of.get(action.id)
+        if needs is None:
+            needs = set(action.depends_on) | _refs(action.params)
+            if action.kind is ActionKind.DELETE_APPLICATION and action.side is Side.SOURCE:
+                users = self._app_users(str(action.params.get("app_id") or action.item_id))
+                needs |= {self._releases[e164] for e164 in users if e164 in self._releases}
+            self._needs_of[action.id] = needs
         return needs
 
     def _app_users(self, app_id: str) -> list[str]:
@@ -485,32 +493,41 @@ class Executor:
         options: ApplyOptions,
         report: ApplyReport,
     ) -> dict[str, str]:
-        """Actions of the stage that cannot run in this run, and why."""
+        """Actions of the stage that cannot run in this run, and why. Steps done by hand are
+        asked about last, and only when nothing they need is waiting."""
+        open_actions = [a for a in actions if self._status.get(a.id) is not Status.DONE]
         waiting: dict[str, str] = {}
+        for action in open_actions:
+            reason = self._why_wait(action, in_stage, stage)
+            if reason is not None:
+                waiting[action.id] = reason
+        self._spread(open_actions, in_stage, waiting)
+        for action in open_actions:
+            if action.kind is ActionKind.MANUAL and action.id not in waiting:
+                reason = self._manual(action, options)
+                if reason is None:
+                    report.results.append(self._result(action, Status.DONE, "confirmed"))
+                else:
+                    waiting[action.id] = reason
+        self._spread(open_actions, in_stage, waiting)
+        return waiting
+
+    def _spread(self, actions: list[Action], in_stage: set[str], waiting: dict[str, str]) -> None:
+        """A wait spreads to every action of the stage that needs a waiting one."""
         changed = True
-        while changed:  # a wait spreads to every action that needs a waiting one
+        while changed:
             changed = False
             for action in actions:
                 if action.id in waiting or self._status.get(action.id) is Status.DONE:
                     continue
-                reason = self._why_wait(action, in_stage, stage, waiting)
-                if reason is None and action.kind is ActionKind.MANUAL:
-                    reason = self._manual(action, options)
-                    if reason is None:
-                        report.results.append(self._result(action, Status.DONE, "confirmed"))
-                        continue
-                if reason is not None:
-                    waiting[action.id] = reason
-                    changed = True
-        return waiting
+                for need in sorted(self._needs(action) & in_stage):
+                    if need in waiting:
+                        waiting[action.id] = f"waiting for {need} ({waiting[need]})"
+                        changed = True
+                        break
 
-    def _why_wait(
-        self, action: Action, in_stage: set[str], stage: Stage, waiting: Mapping[str, str]
-    ) -> str | None:
+    def _why_wait(self, action: Action, in_stage: set[str], stage: Stage) -> str | None:
         reason = self._outside_wait(action, in_stage)
-        for need in sorted(self._needs(action) & in_stage):
-            if reason is None and need in waiting:
-                reason = f"waiting for {need} ({waiting[need]})"
         if reason is None and stage is Stage.DECOMMISSION:
             reason = self._verify_gate(action)
         if reason is None:

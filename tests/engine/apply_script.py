@@ -14,6 +14,7 @@ import json
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -44,10 +45,13 @@ FAST = RetryPolicy(attempts=8, base=0.02, cap=0.3)
 def arm(
     points: set[tuple[str, str]], accounts: dict[Side, VendorAdapter | None], note: Path
 ) -> None:
+    dying = threading.Lock()  # one thread names the point; the others wait for the end
+
     def die_at(point: tuple[str, str]) -> None:
         if point in points:
-            note.write_text(json.dumps(point))  # which point it was, for the test
-            os.kill(os.getpid(), signal.SIGKILL)
+            with dying:
+                note.write_text(json.dumps(point))  # which point it was, for the test
+                os.kill(os.getpid(), signal.SIGKILL)
 
     intent, outcome = journal_module.Journal.intent, journal_module.Journal.outcome
 

@@ -13,12 +13,14 @@ from pathlib import Path
 import pytest
 
 from migrator.cli.main import main
+from migrator.engine.journal import Journal
 from migrator.engine.migration_file import MigrationFile
-from migrator.model.plan import PLAN_SCHEMA_VERSION, Plan
+from migrator.model.plan import PLAN_SCHEMA_VERSION, Plan, Stage
 from migrator.sandbox import Sandbox
 from migrator.services.migrations import Source, new_migration
 from migrator.services.profiles import add_profile
 from migrator.vendors.endpoint import Endpoint
+from migrator.vendors.registry import connect
 from tests.engine.plans import replacement_plan
 
 
@@ -141,3 +143,26 @@ def test_a_file_being_applied_elsewhere_is_refused(migration: tuple[Path, Plan])
         assert result.returncode == 2
         assert "another migrator" in result.stderr
         assert _digest(path) == before
+
+
+def test_an_account_changed_since_planning_stops_the_run_with_the_changes(
+    migration: tuple[Path, Plan], sandbox: Sandbox, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, plan = migration
+    with MigrationFile.open(path) as file:
+        source = file.latest_snapshot("source")
+    assert source is not None
+    planned = {a.params["e164"] for a in plan.stage_actions(Stage.DECOMMISSION)}
+    untouched = next(
+        n for n in source.numbers if n.e164 not in planned and n.account_id == source.account_id
+    )
+    adapter = connect(
+        "vonage", sandbox.credentials("vonage", "source"), Endpoint(sandbox.url, sandbox.ca_bundle)
+    )
+    adapter.release_number(untouched.e164)  # someone changed the account behind the plan
+    assert main(["apply", str(path), "--yes"]) == 2
+    err = capsys.readouterr().err
+    assert f"- number {untouched.e164} removed" in err and "re-plan" in err
+    with MigrationFile.open(path) as file:
+        entries = Journal(file).entries()
+    assert not [e for e in entries if e["event"] == "intent"]  # no vendor call was made

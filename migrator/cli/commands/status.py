@@ -49,8 +49,6 @@ def run(args: argparse.Namespace) -> int:
         )
     last = view["last_run"]
     if last:
-        print(
-            f"Last run: {last['kind']} started {last['started_at']}, "
-            f"{last['outcome'] or 'interrupted (apply again to resume)'}"
-        )
+        outcome = last["outcome"] or "not finished (still running, or interrupted: run it again)"
+        print(f"Last run: {last['kind']} started {last['started_at']}, {outcome}")
     return 0
