@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from migrator.errors import MigratorError
@@ -202,7 +202,6 @@ class Prepared:
     before: dict[str, Any] | None = None
     reconcile: Callable[[], dict[str, Any] | None] | None = None
     writes: bool = True
-    notes: list[str] = field(default_factory=list)
 
 
 Reader = Callable[[Callable[[], Any]], Any]
