@@ -334,7 +334,10 @@ class VonageAdapter(VendorAdapter):
         )
 
     def release_number(self, e164: str) -> None:
-        country = _country(e164)
+        """Cancel it, naming the country Vonage holds for it: phonenumbers places some UK
+        ranges in JE/GG/IM, which Vonage refuses for a GB number."""
+        owned = self._raw_number(e164)
+        country = str(owned.get("country")) if owned and owned.get("country") else _country(e164)
         digits = mapping.msisdn(e164)
         try:
             self._write(lambda: self.rest.cancel(country, digits), f"release {e164}")
