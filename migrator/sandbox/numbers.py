@@ -77,8 +77,8 @@ class NumberPool:
             candidate = phonenumbers.PhoneNumber(
                 country_code=example.country_code, national_number=int(prefix + tail)
             )
-            if not phonenumbers.is_valid_number(candidate):
-                continue
+            if not phonenumbers.is_valid_number_for_region(candidate, country):
+                continue  # +1 800 149... is valid, but in the Dominican Republic's plan
             e164 = phonenumbers.format_number(candidate, phonenumbers.PhoneNumberFormat.E164)
             if e164 in self._taken or not _fits(candidate, wanted):
                 continue

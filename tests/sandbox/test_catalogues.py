@@ -136,11 +136,22 @@ def test_vonage_mms_is_on_some_landlines_only(shop: Sandbox) -> None:
     assert len(mms_only) == 10 and all("MMS" in features for _, features in mms_only)
 
 
+def test_some_us_toll_free_numbers_do_mms(shop: Sandbox) -> None:
+    """Vonage and Plivo send MMS from some SMS-enabled US toll-free numbers, not all."""
+    found = _vonage_search(shop, country="US", type="landline-toll-free", size=100)
+    with_mms = [m for m, features in found if "MMS" in features]
+    assert 0 < len(with_mms) < len(found)
+    offers = _plivo(shop).numbers.search("US", type="tollfree", limit=20).objects
+    assert 0 < sum(o.mms_enabled for o in offers) < len(offers)
+    mms = _plivo(shop).numbers.search("US", type="tollfree", services="mms", limit=5).objects
+    assert len(mms) == 5 and all(o.mms_enabled and o.sms_enabled for o in mms)
+
+
 def test_vonage_finds_nothing_for_a_feature_it_does_not_sell(shop: Sandbox) -> None:
-    assert _vonage_search(shop, country="US", type="landline-toll-free", features="MMS") == []
     assert _vonage_search(shop, country="GB", type="landline", features="SMS") == []
+    assert _vonage_search(shop, country="GB", type="landline-toll-free", features="SMS") == []
     tollfree = _vonage_search(shop, country="US", type="landline-toll-free", features="SMS")
-    assert tollfree and all(f == ["VOICE", "SMS"] for _, f in tollfree)
+    assert tollfree and all(f[:2] == ["VOICE", "SMS"] for _, f in tollfree)
     mobile = _vonage_search(shop, country="GB", type="mobile-lvn")
     assert mobile and all(f == ["VOICE", "SMS"] for _, f in mobile)
 
@@ -221,7 +232,7 @@ def test_plivo_has_stock_by_pattern_npanxx_and_region(shop: Sandbox) -> None:
 
 def test_plivo_finds_nothing_for_a_service_it_does_not_sell(shop: Sandbox) -> None:
     client = _plivo(shop)
-    assert client.numbers.search("US", type="tollfree", services="mms").objects == []
+    assert client.numbers.search("CA", type="tollfree", services="mms").objects == []
     assert client.numbers.search("GB", type="fixed", services="sms").objects == []
     found = client.numbers.search("US", type="local", pattern="505", services="mms", limit=3)
     assert len(found.objects) == 3 and all(o.mms_enabled for o in found.objects)
@@ -243,4 +254,6 @@ def test_replacement_searches_succeed_where_the_capability_exists(shop: Sandbox)
     )
     assert len(with_mms) == 3 and all(n.capabilities >= ALL for n in with_mms)
     toll_free_mms = NumberQuery("US", NumberType.TOLLFREE, area_code="866", capabilities=ALL)
-    assert vonage.search_numbers(toll_free_mms) == []
+    assert all(n.capabilities >= ALL for n in vonage.search_numbers(toll_free_mms))
+    gb_sms = NumberQuery("GB", NumberType.LOCAL, capabilities=frozenset({Capability.SMS}))
+    assert vonage.search_numbers(gb_sms) == []

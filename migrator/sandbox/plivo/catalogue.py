@@ -17,7 +17,7 @@ import phonenumbers
 
 from migrator.sandbox import nanp, stock
 from migrator.sandbox.numbers import NumberPool
-from migrator.sandbox.plivo.geography import facts, services_for
+from migrator.sandbox.plivo.geography import MMS_SHARE, facts, services_for
 from migrator.sandbox.plivo.resources import CatalogueEntry, PlivoStore
 
 SEARCH_DEPTH = 100
@@ -96,10 +96,16 @@ def entry_for(e164: str, kind: str, prefix: str | None = None) -> CatalogueEntry
         city=found.place,
         voice_enabled="voice" in found.services,
         sms_enabled="sms" in found.services,
-        mms_enabled="mms" in found.services,
+        mms_enabled="mms" in found.services and _mms_share(e164, found.country_iso, kind),
         monthly_rental_rate=found.monthly_rental_rate,
         restriction=found.restriction,
     )
+
+
+def _mms_share(e164: str, country: str, kind: str) -> bool:
+    """True when this number is one of the "some" of its kind that do MMS."""
+    share = MMS_SHARE.get((country, kind))
+    return share is None or stock.share(e164, "plivo-mms") < share
 
 
 def search(store: PlivoStore, pool: NumberPool, query: Query, wanted: int) -> list[CatalogueEntry]:

@@ -30,14 +30,19 @@ _RENTAL = {
     ("GB", "mobile"): "2.50000",
 }
 
-# Services by (country, pool kind); anything else is voice only.
+# Services by (country, pool kind); anything else is voice only. MMS goes out from US and Canadian
+# long codes, and from some US toll-free numbers (support.plivo.com, MMS section: "Some toll-free
+# numbers are capable of both MMS & SMS"); Canadian toll-free numbers send SMS once verified.
 _SERVICES = {
     ("US", "local"): frozenset({"voice", "sms", "mms"}),
-    ("US", "tollfree"): frozenset({"voice", "sms"}),
-    ("CA", "local"): frozenset({"voice", "sms"}),
-    ("CA", "tollfree"): frozenset({"voice"}),
+    ("US", "tollfree"): frozenset({"voice", "sms", "mms"}),
+    ("CA", "local"): frozenset({"voice", "sms", "mms"}),
+    ("CA", "tollfree"): frozenset({"voice", "sms"}),
     ("GB", "mobile"): frozenset({"voice", "sms"}),
 }
+
+MMS_SHARE = {("US", "tollfree"): 0.5}
+"""Share of the numbers of a kind for sale that do MMS, where only some do."""
 
 # Countries where Plivo asks for a local address before a geographic number goes live.
 _RESTRICTED = {("GB", "local"): "city-address"}

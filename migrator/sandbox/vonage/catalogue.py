@@ -3,8 +3,10 @@
 A search (country, type, pattern on the msisdn) finds the numbers it made before and makes more
 when too few are left, with the digits the pattern asks for, so any real area code has stock (see
 `migrator.sandbox.stock`). Features are Vonage's per country and type; US and Canadian landlines
-all do voice and SMS, but only some do MMS, and a search for a feature a type never has (MMS on a
-toll-free number, SMS on a British landline) finds nothing, as on the real API.
+and toll-free numbers all do voice and SMS, but only some do MMS (Vonage sends MMS from 10DLC and
+SMS-enabled toll-free numbers, developer.vonage.com/en/messages/code-snippets/send-mms), and a
+search for a feature a type never has (SMS on a British landline) finds nothing, as on the real
+API.
 """
 
 from __future__ import annotations
@@ -39,8 +41,13 @@ AREA_CODES: dict[tuple[str, str], tuple[str, ...]] = {
 # Monthly rental in EUR, as the search endpoint reports it.
 COST_BY_TYPE = {"landline": "0.90", "mobile-lvn": "1.05", "landline-toll-free": "14.00"}
 
-MMS_SHARE = {("US", "landline"): 0.6, ("CA", "landline"): 0.4}
-"""Share of the landlines for sale that also do MMS (the others do voice and SMS only)."""
+MMS_SHARE = {
+    ("US", "landline"): 0.6,
+    ("CA", "landline"): 0.4,
+    ("US", "landline-toll-free"): 0.5,
+    ("CA", "landline-toll-free"): 0.3,
+}
+"""Share of the numbers for sale of a type that also do MMS (the others do voice and SMS only)."""
 
 
 def features_for(country: str, vonage_type: str) -> list[str]:
@@ -48,12 +55,12 @@ def features_for(country: str, vonage_type: str) -> list[str]:
     if vonage_type == "landline":
         return ["VOICE", "SMS", "MMS"] if country in ("US", "CA") else ["VOICE"]
     if vonage_type == "landline-toll-free":
-        return ["VOICE", "SMS"] if country in ("US", "CA") else ["VOICE"]
+        return ["VOICE", "SMS", "MMS"] if country in ("US", "CA") else ["VOICE"]
     return ["VOICE", "SMS"]
 
 
 def offered_features(country: str, vonage_type: str, e164: str) -> list[str]:
-    """The features of one number for sale (MMS only on some landlines)."""
+    """The features of one number for sale (MMS only on some landlines and toll-free ones)."""
     features = features_for(country, vonage_type)
     share = MMS_SHARE.get((country, vonage_type))
     if share is not None and stock.share(e164, "vonage-mms") >= share:
