@@ -74,21 +74,29 @@ class Shooter:
             self.app.processEvents()
             time.sleep(0.01)
 
-    def wait(self, condition: Callable[[], bool], timeout: float = 120.0, what: str = "") -> None:
+    def wait(
+        self,
+        condition: Callable[[], bool],
+        timeout: float = 120.0,
+        what: str = "",
+        settle: bool = True,
+    ) -> None:
         end = time.monotonic() + timeout
         while not condition():
             if time.monotonic() > end:
                 raise TimeoutError(f"timed out waiting for {what}")
             self.app.processEvents()
-            time.sleep(0.02)
-        self.settle()
+            time.sleep(0.01)
+        if settle:
+            self.settle()
 
-    def shot(self, widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    def shot(self, widget, name: str, settle: bool = True) -> None:  # type: ignore[no-untyped-def]
         if self.only and name not in self.only:
             return
-        self.settle()
+        if settle:
+            self.settle()
         path = self.out / f"{name}.png"
-        if not widget.grab().save(str(path)):
+        if not widget.grab().save(str(path), "PNG", 0):  # 0: smallest file
             raise RuntimeError(f"could not save {path}")
         self.saved.append(path)
         print(f"saved {path.relative_to(ROOT)}")
@@ -142,13 +150,16 @@ def main(argv: list[str] | None = None) -> int:
         wizard.target_page.picker.select(setup.target.name)
         shooter.shot(wizard, "11-wizard-target")
         wizard.next()
-        _sandbox_latency(setup.sandbox.url, 0.4)  # slow enough to see the progress
+        _sandbox_latency(setup.sandbox.url, 1.0)  # slow enough to see the progress
         handle = wizard.discover_page.discover()
         progress = wizard.discover_page.progress
         shooter.wait(
-            lambda: progress.bar.maximum() > 0 and progress.bar.value() > 0, 60, "progress"
+            lambda: progress.isVisible() and ":" in progress.message.text(),
+            60,
+            "discovery progress",
+            settle=False,
         )
-        shooter.shot(wizard, "12-wizard-discovering")
+        shooter.shot(wizard, "12-wizard-discovering", settle=False)
         shooter.wait(lambda: wizard.session is not None, what="discovery")
         _sandbox_latency(setup.sandbox.url, 0.0)
         shooter.shot(wizard, "13-wizard-discovered")

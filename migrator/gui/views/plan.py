@@ -46,6 +46,10 @@ class PlanPanel(QWidget):
             [self.tr("Stage"), self.tr("Actions"), self.tr("What it does")]
         )
         self.stages.verticalHeader().setVisible(False)
+        self.stages.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.stages.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.stages.setWordWrap(False)
+        self.stages.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stages.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.stages.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.stages.horizontalHeader().setSectionResizeMode(
@@ -107,9 +111,9 @@ class PlanPanel(QWidget):
             self.stages.setItem(row, 0, name)
             self.stages.setItem(row, 1, detail)
             self.stages.setItem(row, 2, QTableWidgetItem(self.tr(STAGE_HELP[stage])))
-        self.stages.resizeRowsToContents()
-        height = sum(self.stages.rowHeight(r) for r in range(len(stages)))
-        self.stages.setMaximumHeight(height + self.stages.horizontalHeader().height() + 6)
+        height = self.stages.verticalHeader().defaultSectionSize() * len(stages)
+        header = self.stages.horizontalHeader().sizeHint().height()
+        self.stages.setFixedHeight(height + header + 2 * self.stages.frameWidth())
         self.model.set_plan(plan.actions, statuses)
 
     def show_statuses(self, statuses: dict[str, str]) -> None:

@@ -220,6 +220,8 @@ class DiscoverPage(QWizardPage):
         layout.addWidget(self.progress)
         layout.addWidget(self.banner)
         layout.addWidget(self.inventory, 1)
+        layout.addStretch(1)  # keeps the button and progress at the top until there is a table
+        self.page_layout = layout
         self.handle: TaskHandle | None = None
 
     def initializePage(self) -> None:
@@ -276,6 +278,7 @@ class DiscoverPage(QWizardPage):
         )
         session.summarize("source")
         self.inventory.show()
+        self.page_layout.setStretch(self.page_layout.count() - 1, 0)
         self.completeChanged.emit()
 
     def _failed(self, exc: BaseException) -> None:
