@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from migrator.gui.errors import error_box, explain
+from migrator.gui.i18n import translated
 from migrator.gui.tables.model import Column, RowTableModel
 from migrator.gui.tables.view import FilterTable
 from migrator.gui.workers import TaskHandle, TaskRunner, bound
@@ -39,14 +40,29 @@ from migrator.vendors.registry import CREDENTIAL_KEYS, connect
 
 VENDORS = (("twilio", "Twilio"), ("vonage", "Vonage"), ("plivo", "Plivo"))
 _FIELD_LABELS = {
-    "twilio": ("Account SID", "Auth Token"),
-    "vonage": ("API key", "API secret"),
-    "plivo": ("Auth ID", "Auth Token"),
+    "twilio": (
+        QT_TRANSLATE_NOOP("Credentials", "Account SID"),
+        QT_TRANSLATE_NOOP("Credentials", "Auth Token"),
+    ),
+    "vonage": (
+        QT_TRANSLATE_NOOP("Credentials", "API key"),
+        QT_TRANSLATE_NOOP("Credentials", "API secret"),
+    ),
+    "plivo": (
+        QT_TRANSLATE_NOOP("Credentials", "Auth ID"),
+        QT_TRANSLATE_NOOP("Credentials", "Auth Token"),
+    ),
 }
 _FIELD_HINTS = {
-    "twilio": "Console > Account > API keys & tokens: the Account SID starts with AC.",
-    "vonage": "Dashboard > API settings: the API key and API secret of the main account.",
-    "plivo": "Console > Overview: the Auth ID and Auth Token of the main account.",
+    "twilio": QT_TRANSLATE_NOOP(
+        "Credentials", "Console > Account > API keys & tokens: the Account SID starts with AC."
+    ),
+    "vonage": QT_TRANSLATE_NOOP(
+        "Credentials", "Dashboard > API settings: the API key and API secret of the main account."
+    ),
+    "plivo": QT_TRANSLATE_NOOP(
+        "Credentials", "Console > Overview: the Auth ID and Auth Token of the main account."
+    ),
 }
 
 
@@ -267,11 +283,11 @@ class CredentialsDialog(QDialog):
 
     def _vendor_changed(self) -> None:
         key_label, secret_label = _FIELD_LABELS[self.vendor]
-        self.key_label.setText(self.tr(key_label) + ":")
-        self.secret_label.setText(self.tr(secret_label) + ":")
-        self.key_edit.setAccessibleName(self.tr(key_label))
-        self.secret_edit.setAccessibleName(self.tr(secret_label))
-        self.hint.setText(self.tr(_FIELD_HINTS[self.vendor]))
+        self.key_label.setText(translated("Credentials", key_label) + ":")
+        self.secret_label.setText(translated("Credentials", secret_label) + ":")
+        self.key_edit.setAccessibleName(translated("Credentials", key_label))
+        self.secret_edit.setAccessibleName(translated("Credentials", secret_label))
+        self.hint.setText(translated("Credentials", _FIELD_HINTS[self.vendor]))
         self._update_buttons()
 
     def credentials(self) -> dict[str, str]:
@@ -362,11 +378,21 @@ class CredentialsDialog(QDialog):
 class ProfilesModel(RowTableModel[profiles.Profile]):
     CONTEXT = "ProfilesModel"
     COLUMNS = (
-        Column("Name", width=20),
-        Column("Vendor", width=8),
-        Column("Account", "The public account id (the secret is in the keychain)", width=24),
-        Column("Account name", width=18),
-        Column("Endpoint", "Where requests go: the vendor, or a sandbox", width=24),
+        Column(QT_TRANSLATE_NOOP("ProfilesModel", "Name"), width=20),
+        Column(QT_TRANSLATE_NOOP("ProfilesModel", "Vendor"), width=8),
+        Column(
+            QT_TRANSLATE_NOOP("ProfilesModel", "Account"),
+            QT_TRANSLATE_NOOP(
+                "ProfilesModel", "The public account id (the secret is in the keychain)"
+            ),
+            width=24,
+        ),
+        Column(QT_TRANSLATE_NOOP("ProfilesModel", "Account name"), width=18),
+        Column(
+            QT_TRANSLATE_NOOP("ProfilesModel", "Endpoint"),
+            QT_TRANSLATE_NOOP("ProfilesModel", "Where requests go: the vendor, or a sandbox"),
+            width=24,
+        ),
     )
 
     def cells(self, row: profiles.Profile) -> tuple[str, ...]:

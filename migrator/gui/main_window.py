@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from migrator import __version__
 from migrator.gui import settings, theme
 from migrator.gui.errors import show_error
+from migrator.gui.i18n import translated
 from migrator.gui.welcome import WelcomePage
 from migrator.gui.workers import TaskHandle, TaskRunner, bound
 
@@ -104,8 +105,14 @@ class MainWindow(QMainWindow):
         view = bar.addMenu(self.tr("&View"))
         themes = view.addMenu(self.tr("&Theme"))
         group = QActionGroup(self)
-        for key, title in (("system", "Follow the system"), ("light", "Light"), ("dark", "Dark")):
-            action = self._action(self.tr(title), lambda _c=False, k=key: self.set_theme(k))
+        for key, title in (
+            ("system", QT_TRANSLATE_NOOP("MainWindow", "Follow the system")),
+            ("light", QT_TRANSLATE_NOOP("MainWindow", "Light")),
+            ("dark", QT_TRANSLATE_NOOP("MainWindow", "Dark")),
+        ):
+            action = self._action(
+                translated("MainWindow", title), lambda _c=False, k=key: self.set_theme(k)
+            )
             action.setCheckable(True)
             action.setChecked(settings.theme_choice() == key)
             group.addAction(action)

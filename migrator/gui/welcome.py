@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,16 +16,32 @@ from PySide6.QtWidgets import (
 )
 
 from migrator.gui import settings
+from migrator.gui.i18n import translated
 from migrator.gui.views.common import heading, muted
 
 JOURNEY = (
-    "Connect the departing account (credentials in the keychain) or import its export file.",
-    "Discover numbers, applications, messaging services, SIP trunks and every webhook URL.",
-    "Choose the target account and a strategy per number: port, replace, keep or release.",
-    "Read the assessment: blockers, warnings and a checklist of what will not carry over.",
-    "Review the staged plan and export it for change approval.",
-    "Run it stage by stage; pause, resume or roll back at any time.",
-    "Track ports until the last number has moved, verify, then decommission behind a gate.",
+    QT_TRANSLATE_NOOP(
+        "Welcome",
+        "Connect the departing account (credentials in the keychain) or import its export file.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Welcome",
+        "Discover numbers, applications, messaging services, SIP trunks and every webhook URL.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Welcome",
+        "Choose the target account and a strategy per number: port, replace, keep or release.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "Welcome",
+        "Read the assessment: blockers, warnings and a checklist of what will not carry over.",
+    ),
+    QT_TRANSLATE_NOOP("Welcome", "Review the staged plan and export it for change approval."),
+    QT_TRANSLATE_NOOP("Welcome", "Run it stage by stage; pause, resume or roll back at any time."),
+    QT_TRANSLATE_NOOP(
+        "Welcome",
+        "Track ports until the last number has moved, verify, then decommission behind a gate.",
+    ),
 )
 
 
@@ -40,7 +56,10 @@ class WelcomePage(QWidget):
         self.setObjectName("welcome")
         title = heading(self.tr("Move a CPaaS account to Twilio, Vonage or Plivo, safely"), self)
         steps = QLabel(
-            "<ol>" + "".join(f"<li>{self.tr(step)}</li>" for step in JOURNEY) + "</ol>", self
+            "<ol>"
+            + "".join(f"<li>{translated('Welcome', step)}</li>" for step in JOURNEY)
+            + "</ol>",
+            self,
         )
         steps.setWordWrap(True)
         steps.setTextFormat(Qt.TextFormat.RichText)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from migrator.gui.i18n import translated
 from migrator.gui.session import MigrationSession
 from migrator.gui.views.assessment import AssessmentPanel
 from migrator.gui.views.common import Banner, ProgressStrip
@@ -30,14 +31,50 @@ from migrator.gui.views.run import RunPanel
 from migrator.gui.workers import TaskHandle, bound
 
 PAGES = (
-    ("overview", "Overview", "Where the migration stands and what comes next"),
-    ("inventory", "Inventory", "Numbers, applications and webhooks of the departing account"),
-    ("mapping", "Mapping", "What each item becomes on the target; strategies per number"),
-    ("assessment", "Assessment", "Verdicts, blockers to resolve and the checklist"),
-    ("plan", "Plan", "Every action, stage by stage"),
-    ("run", "Run", "Run stages, pause, resume, roll back; the live journal"),
-    ("ports", "Ports", "Port requests: status, FOC date, days waiting, history"),
-    ("exports", "Exports", "Plan reports, the rollback log, call-flow documents"),
+    (
+        "overview",
+        QT_TRANSLATE_NOOP("Workspace", "Overview"),
+        QT_TRANSLATE_NOOP("Workspace", "Where the migration stands and what comes next"),
+    ),
+    (
+        "inventory",
+        QT_TRANSLATE_NOOP("Workspace", "Inventory"),
+        QT_TRANSLATE_NOOP(
+            "Workspace", "Numbers, applications and webhooks of the departing account"
+        ),
+    ),
+    (
+        "mapping",
+        QT_TRANSLATE_NOOP("Workspace", "Mapping"),
+        QT_TRANSLATE_NOOP(
+            "Workspace", "What each item becomes on the target; strategies per number"
+        ),
+    ),
+    (
+        "assessment",
+        QT_TRANSLATE_NOOP("Workspace", "Assessment"),
+        QT_TRANSLATE_NOOP("Workspace", "Verdicts, blockers to resolve and the checklist"),
+    ),
+    (
+        "plan",
+        QT_TRANSLATE_NOOP("Workspace", "Plan"),
+        QT_TRANSLATE_NOOP("Workspace", "Every action, stage by stage"),
+    ),
+    (
+        "run",
+        QT_TRANSLATE_NOOP("Workspace", "Run"),
+        QT_TRANSLATE_NOOP("Workspace", "Run stages, pause, resume, roll back; the live journal"),
+    ),
+    (
+        "ports",
+        QT_TRANSLATE_NOOP("Workspace", "Ports"),
+        QT_TRANSLATE_NOOP("Workspace", "Port requests: status, FOC date, days waiting, history"),
+    ),
+    (
+        "exports",
+        QT_TRANSLATE_NOOP("Workspace", "Exports"),
+        QT_TRANSLATE_NOOP("Workspace", "Plan reports, the rollback log, call-flow documents"),
+    ),
 )
 
 
@@ -93,8 +130,8 @@ class Workspace(QWidget):
             "exports": self.exports,
         }
         for number, (key, title, tip) in enumerate(PAGES, start=1):
-            item = QListWidgetItem(self.tr(title))
-            item.setToolTip(self.tr(tip) + f"  (Ctrl+{number})")
+            item = QListWidgetItem(translated("Workspace", title))
+            item.setToolTip(translated("Workspace", tip) + f"  (Ctrl+{number})")
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.sidebar.addItem(item)
             self.stack.addWidget(widgets[key])

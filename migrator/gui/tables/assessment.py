@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 
 from migrator.gui import theme
+from migrator.gui.i18n import translated
 from migrator.gui.tables.model import Column, RowTableModel
 from migrator.model.assessment import ItemAssessment, Verdict
 from migrator.model.mapping import ItemMapping, Mapping, NumberMapping
 from migrator.model.urls import redact_url
 
 VERDICT_TEXT = {
-    Verdict.OK: "works as is",
-    Verdict.ATTENTION: "needs attention",
-    Verdict.BLOCKER: "blocker",
+    Verdict.OK: QT_TRANSLATE_NOOP("Tables", "works as is"),
+    Verdict.ATTENTION: QT_TRANSLATE_NOOP("Tables", "needs attention"),
+    Verdict.BLOCKER: QT_TRANSLATE_NOOP("Tables", "blocker"),
 }
 VERDICT_COLOUR = {Verdict.OK: "ok", Verdict.ATTENTION: "warn", Verdict.BLOCKER: "bad"}
 
@@ -24,17 +25,29 @@ VERDICT_COLOUR = {Verdict.OK: "ok", Verdict.ATTENTION: "warn", Verdict.BLOCKER: 
 class AssessedItemsModel(RowTableModel[ItemAssessment]):
     CONTEXT = "AssessedItemsModel"
     COLUMNS = (
-        Column("Verdict", "works as is, needs attention, or blocker", width=14),
-        Column("Kind", width=10),
-        Column("Item", width=28),
-        Column("Why", "What the rules found", width=48),
-        Column("Fix", "What to do about it", width=40),
+        Column(
+            QT_TRANSLATE_NOOP("AssessedItemsModel", "Verdict"),
+            QT_TRANSLATE_NOOP("AssessedItemsModel", "works as is, needs attention, or blocker"),
+            width=14,
+        ),
+        Column(QT_TRANSLATE_NOOP("AssessedItemsModel", "Kind"), width=10),
+        Column(QT_TRANSLATE_NOOP("AssessedItemsModel", "Item"), width=28),
+        Column(
+            QT_TRANSLATE_NOOP("AssessedItemsModel", "Why"),
+            QT_TRANSLATE_NOOP("AssessedItemsModel", "What the rules found"),
+            width=48,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("AssessedItemsModel", "Fix"),
+            QT_TRANSLATE_NOOP("AssessedItemsModel", "What to do about it"),
+            width=40,
+        ),
     )
 
     def cells(self, row: ItemAssessment) -> tuple[str, ...]:
         worst = [f for f in row.findings if f.verdict is row.verdict] or list(row.findings)
         return (
-            VERDICT_TEXT[row.verdict],
+            translated("Tables", VERDICT_TEXT[row.verdict]),
             row.kind.value,
             redact_url(row.label),
             "; ".join(f.reason for f in worst),
@@ -57,15 +70,19 @@ class AssessedItemsModel(RowTableModel[ItemAssessment]):
 class NumberMappingModel(RowTableModel[NumberMapping]):
     CONTEXT = "NumberMappingModel"
     COLUMNS = (
-        Column("Number", width=16),
-        Column("Strategy", "port, replace, keep or release", width=9),
+        Column(QT_TRANSLATE_NOOP("NumberMappingModel", "Number"), width=16),
+        Column(
+            QT_TRANSLATE_NOOP("NumberMappingModel", "Strategy"),
+            QT_TRANSLATE_NOOP("NumberMappingModel", "port, replace, keep or release"),
+            width=9,
+        ),
         Column(
             "Decided by",
             "default, a bulk rule, your override, or the compatibility table",
             width=10,
         ),
-        Column("Why", width=40),
-        Column("Answered by on the target", width=24),
+        Column(QT_TRANSLATE_NOOP("NumberMappingModel", "Why"), width=40),
+        Column(QT_TRANSLATE_NOOP("NumberMappingModel", "Answered by on the target"), width=24),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -80,9 +97,17 @@ class NumberMappingModel(RowTableModel[NumberMapping]):
         apps = [self._app_names.get(key, key) for key in (row.app, row.sms_app) if key]
         answered = ", ".join(dict.fromkeys(apps))
         if not answered and row.webhooks:
-            answered = "its own URLs: " + ", ".join(str(p).replace("_", " ") for p in row.webhooks)
+            answered = (
+                translated("Tables", QT_TRANSLATE_NOOP("Tables", "its own URLs:"))
+                + " "
+                + ", ".join(str(p).replace("_", " ") for p in row.webhooks)
+            )
         if not row.strategy.moves:
-            answered = "stays on the source" if row.strategy.value == "keep" else "released"
+            answered = (
+                translated("Tables", QT_TRANSLATE_NOOP("Tables", "stays on the source"))
+                if row.strategy.value == "keep"
+                else translated("Tables", QT_TRANSLATE_NOOP("Tables", "released"))
+            )
         return (row.e164, row.strategy.value, row.decided_by, row.why, answered)
 
     def role_data(self, row: NumberMapping, column: int, role: int) -> Any:
@@ -96,11 +121,17 @@ class NumberMappingModel(RowTableModel[NumberMapping]):
 class ItemMappingModel(RowTableModel[ItemMapping]):
     CONTEXT = "ItemMappingModel"
     COLUMNS = (
-        Column("Kind", width=16),
-        Column("Item", width=24),
-        Column("Outcome", "folded: carried inside the applications; manual: you do it", width=8),
-        Column("Becomes", width=30),
-        Column("What to do", width=40),
+        Column(QT_TRANSLATE_NOOP("ItemMappingModel", "Kind"), width=16),
+        Column(QT_TRANSLATE_NOOP("ItemMappingModel", "Item"), width=24),
+        Column(
+            QT_TRANSLATE_NOOP("ItemMappingModel", "Outcome"),
+            QT_TRANSLATE_NOOP(
+                "ItemMappingModel", "folded: carried inside the applications; manual: you do it"
+            ),
+            width=8,
+        ),
+        Column(QT_TRANSLATE_NOOP("ItemMappingModel", "Becomes"), width=30),
+        Column(QT_TRANSLATE_NOOP("ItemMappingModel", "What to do"), width=40),
     )
 
     def cells(self, row: ItemMapping) -> tuple[str, ...]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from migrator.gui import theme
+from migrator.gui.i18n import translated
 from migrator.gui.tables.model import Column, RowTableModel
 from migrator.model.enums import Capability, HostedBy, NumberType
 from migrator.model.inventory import Application, Inventory, Number, Webhook
@@ -30,13 +31,43 @@ def capabilities_text(capabilities: frozenset[Capability]) -> str:
 class NumbersModel(RowTableModel[Number]):
     CONTEXT = "NumbersModel"
     COLUMNS = (
-        Column("Number", "The number in international (E.164) format", width=16),
-        Column("Country", "ISO country code", width=4),
-        Column("Type", "local, mobile, toll-free or national", width=9),
-        Column("Capabilities", "What the number can do on the source", width=14),
-        Column("Answered by", "The application, trunk or messaging service routing it", width=22),
-        Column("Name", "The friendly name on the source account", width=18),
-        Column("Account", "The (sub)account that owns the number", width=14),
+        Column(
+            QT_TRANSLATE_NOOP("NumbersModel", "Number"),
+            QT_TRANSLATE_NOOP("NumbersModel", "The number in international (E.164) format"),
+            width=16,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("NumbersModel", "Country"),
+            QT_TRANSLATE_NOOP("NumbersModel", "ISO country code"),
+            width=4,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("NumbersModel", "Type"),
+            QT_TRANSLATE_NOOP("NumbersModel", "local, mobile, toll-free or national"),
+            width=9,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("NumbersModel", "Capabilities"),
+            QT_TRANSLATE_NOOP("NumbersModel", "What the number can do on the source"),
+            width=14,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("NumbersModel", "Answered by"),
+            QT_TRANSLATE_NOOP(
+                "NumbersModel", "The application, trunk or messaging service routing it"
+            ),
+            width=22,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("NumbersModel", "Name"),
+            QT_TRANSLATE_NOOP("NumbersModel", "The friendly name on the source account"),
+            width=18,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("NumbersModel", "Account"),
+            QT_TRANSLATE_NOOP("NumbersModel", "The (sub)account that owns the number"),
+            width=14,
+        ),
     )
 
     def __init__(self, inventory: Inventory | None = None, parent: Any = None) -> None:
@@ -65,15 +96,23 @@ class NumbersModel(RowTableModel[Number]):
     def _routing_text(self, number: Number) -> str:
         parts = []
         if number.trunk_id:
-            parts.append("trunk " + self._trunk_names.get(number.trunk_id, number.trunk_id))
+            parts.append(
+                translated("Tables", QT_TRANSLATE_NOOP("Tables", "trunk %1")).replace(
+                    "%1", self._trunk_names.get(number.trunk_id, number.trunk_id)
+                )
+            )
         if number.voice_app_id:
             parts.append(self._app_names.get(number.voice_app_id, number.voice_app_id))
         if number.sms_app_id and number.sms_app_id != number.voice_app_id:
             parts.append(self._app_names.get(number.sms_app_id, number.sms_app_id))
         if number.messaging_service_id:
             service = number.messaging_service_id
-            parts.append("service " + self._service_names.get(service, service))
-        return "; ".join(parts) or "own URLs"
+            parts.append(
+                translated("Tables", QT_TRANSLATE_NOOP("Tables", "service %1")).replace(
+                    "%1", self._service_names.get(service, service)
+                )
+            )
+        return "; ".join(parts) or translated("Tables", QT_TRANSLATE_NOOP("Tables", "own URLs"))
 
     def cells(self, row: Number) -> tuple[str, ...]:
         return (
@@ -90,10 +129,27 @@ class NumbersModel(RowTableModel[Number]):
 class ApplicationsModel(RowTableModel[Application]):
     CONTEXT = "ApplicationsModel"
     COLUMNS = (
-        Column("Name", "The application's name on the source", width=24),
-        Column("Id", "The vendor's id for it", width=24),
-        Column("Numbers", "How many numbers it answers", numeric=True, width=8),
-        Column("Account", "The (sub)account that owns it", width=14),
+        Column(
+            QT_TRANSLATE_NOOP("ApplicationsModel", "Name"),
+            QT_TRANSLATE_NOOP("ApplicationsModel", "The application's name on the source"),
+            width=24,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ApplicationsModel", "Id"),
+            QT_TRANSLATE_NOOP("ApplicationsModel", "The vendor's id for it"),
+            width=24,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ApplicationsModel", "Numbers"),
+            QT_TRANSLATE_NOOP("ApplicationsModel", "How many numbers it answers"),
+            numeric=True,
+            width=8,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ApplicationsModel", "Account"),
+            QT_TRANSLATE_NOOP("ApplicationsModel", "The (sub)account that owns it"),
+            width=14,
+        ),
     )
 
     def __init__(self, inventory: Inventory | None = None, parent: Any = None) -> None:
@@ -118,24 +174,46 @@ class ApplicationsModel(RowTableModel[Application]):
 
 
 _HOSTED_TEXT = {
-    HostedBy.CUSTOMER: "your server",
-    HostedBy.TWIML_BIN: "TwiML Bin (vendor-hosted)",
-    HostedBy.STUDIO: "Studio flow (vendor-hosted)",
-    HostedBy.FUNCTION: "Function (vendor-hosted)",
-    HostedBy.PHLO: "PHLO (vendor-hosted)",
-    HostedBy.SIP: "SIP / phone forward",
+    HostedBy.CUSTOMER: QT_TRANSLATE_NOOP("Tables", "your server"),
+    HostedBy.TWIML_BIN: QT_TRANSLATE_NOOP("Tables", "TwiML Bin (vendor-hosted)"),
+    HostedBy.STUDIO: QT_TRANSLATE_NOOP("Tables", "Studio flow (vendor-hosted)"),
+    HostedBy.FUNCTION: QT_TRANSLATE_NOOP("Tables", "Function (vendor-hosted)"),
+    HostedBy.PHLO: QT_TRANSLATE_NOOP("Tables", "PHLO (vendor-hosted)"),
+    HostedBy.SIP: QT_TRANSLATE_NOOP("Tables", "SIP / phone forward"),
 }
 
 
 class WebhooksModel(RowTableModel[Webhook]):
     CONTEXT = "WebhooksModel"
     COLUMNS = (
-        Column("Owner", "What the URL is set on", width=22),
-        Column("Purpose", "When the vendor calls it", width=14),
-        Column("URL", "Where the vendor sends the request (secrets hidden)", width=40),
-        Column("Method", width=6),
-        Column("Served by", "Who runs the code behind the URL", width=18),
-        Column("In effect", "No when a higher-precedence setting wins", width=8),
+        Column(
+            QT_TRANSLATE_NOOP("WebhooksModel", "Owner"),
+            QT_TRANSLATE_NOOP("WebhooksModel", "What the URL is set on"),
+            width=22,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("WebhooksModel", "Purpose"),
+            QT_TRANSLATE_NOOP("WebhooksModel", "When the vendor calls it"),
+            width=14,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("WebhooksModel", "URL"),
+            QT_TRANSLATE_NOOP(
+                "WebhooksModel", "Where the vendor sends the request (secrets hidden)"
+            ),
+            width=40,
+        ),
+        Column(QT_TRANSLATE_NOOP("WebhooksModel", "Method"), width=6),
+        Column(
+            QT_TRANSLATE_NOOP("WebhooksModel", "Served by"),
+            QT_TRANSLATE_NOOP("WebhooksModel", "Who runs the code behind the URL"),
+            width=18,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("WebhooksModel", "In effect"),
+            QT_TRANSLATE_NOOP("WebhooksModel", "No when a higher-precedence setting wins"),
+            width=8,
+        ),
     )
 
     def cells(self, row: Webhook) -> tuple[str, ...]:
@@ -144,8 +222,14 @@ class WebhooksModel(RowTableModel[Webhook]):
             row.purpose.value.replace("_", " "),
             redact_url(row.url),
             row.method,
-            _HOSTED_TEXT.get(row.hosted_by, row.hosted_by.value),
-            "yes" if row.effective else f"no ({row.overridden_by or 'overridden'})",
+            translated("Tables", _HOSTED_TEXT.get(row.hosted_by, row.hosted_by.value)),
+            translated("Tables", QT_TRANSLATE_NOOP("Tables", "yes"))
+            if row.effective
+            else translated("Tables", QT_TRANSLATE_NOOP("Tables", "no (%1)")).replace(
+                "%1",
+                row.overridden_by
+                or translated("Tables", QT_TRANSLATE_NOOP("Tables", "overridden")),
+            ),
         )
 
     def role_data(self, row: Webhook, column: int, role: int) -> Any:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QFont
 
 from migrator.gui import theme
+from migrator.gui.i18n import translated
 from migrator.gui.tables.model import Column, RowTableModel
 from migrator.model.plan import Action, ActionKind
 from migrator.model.urls import redact_url
@@ -32,13 +33,39 @@ class ActionsModel(RowTableModel[Action]):
 
     CONTEXT = "ActionsModel"
     COLUMNS = (
-        Column("", "+ create, ~ change, > port, = check, - remove, ! by hand", width=1),
-        Column("Stage", "prepare, acquire, configure, verify, decommission", width=11),
-        Column("Action", width=16),
-        Column("Item", "What the action is about", width=22),
-        Column("Details", "What exactly will be done", width=40),
-        Column("Undo", "How it is rolled back (or that it cannot be)", width=14),
-        Column("Status", "From the journal", width=10),
+        Column(
+            QT_TRANSLATE_NOOP("ActionsModel", ""),
+            QT_TRANSLATE_NOOP(
+                "ActionsModel", "+ create, ~ change, > port, = check, - remove, ! by hand"
+            ),
+            width=1,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ActionsModel", "Stage"),
+            QT_TRANSLATE_NOOP("ActionsModel", "prepare, acquire, configure, verify, decommission"),
+            width=11,
+        ),
+        Column(QT_TRANSLATE_NOOP("ActionsModel", "Action"), width=16),
+        Column(
+            QT_TRANSLATE_NOOP("ActionsModel", "Item"),
+            QT_TRANSLATE_NOOP("ActionsModel", "What the action is about"),
+            width=22,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ActionsModel", "Details"),
+            QT_TRANSLATE_NOOP("ActionsModel", "What exactly will be done"),
+            width=40,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ActionsModel", "Undo"),
+            QT_TRANSLATE_NOOP("ActionsModel", "How it is rolled back (or that it cannot be)"),
+            width=14,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("ActionsModel", "Status"),
+            QT_TRANSLATE_NOOP("ActionsModel", "From the journal"),
+            width=10,
+        ),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -64,9 +91,9 @@ class ActionsModel(RowTableModel[Action]):
         if row.inverse is not None:
             undo = kind_text(row.inverse)
         elif row.kind in (ActionKind.VERIFY_NUMBER, ActionKind.VERIFY_APPLICATION):
-            undo = "nothing to undo"
+            undo = translated("Tables", QT_TRANSLATE_NOOP("Tables", "nothing to undo"))
         else:
-            undo = "irreversible"
+            undo = translated("Tables", QT_TRANSLATE_NOOP("Tables", "irreversible"))
         return (
             row.kind.glyph,
             row.stage.value,
@@ -105,13 +132,28 @@ class JournalModel(RowTableModel[dict[str, Any]]):
 
     CONTEXT = "JournalModel"
     COLUMNS = (
-        Column("#", "Order of the entries in the journal", numeric=True, width=5),
-        Column("Time", width=19),
-        Column("Stage", width=11),
-        Column("Item", width=22),
-        Column("Event", "intent: about to call the vendor; outcome: what came of it", width=12),
-        Column("Status", width=10),
-        Column("Message", "The vendor's message, when there is one", width=36),
+        Column(
+            QT_TRANSLATE_NOOP("JournalModel", "#"),
+            QT_TRANSLATE_NOOP("JournalModel", "Order of the entries in the journal"),
+            numeric=True,
+            width=5,
+        ),
+        Column(QT_TRANSLATE_NOOP("JournalModel", "Time"), width=19),
+        Column(QT_TRANSLATE_NOOP("JournalModel", "Stage"), width=11),
+        Column(QT_TRANSLATE_NOOP("JournalModel", "Item"), width=22),
+        Column(
+            QT_TRANSLATE_NOOP("JournalModel", "Event"),
+            QT_TRANSLATE_NOOP(
+                "JournalModel", "intent: about to call the vendor; outcome: what came of it"
+            ),
+            width=12,
+        ),
+        Column(QT_TRANSLATE_NOOP("JournalModel", "Status"), width=10),
+        Column(
+            QT_TRANSLATE_NOOP("JournalModel", "Message"),
+            QT_TRANSLATE_NOOP("JournalModel", "The vendor's message, when there is one"),
+            width=36,
+        ),
     )
 
     def cells(self, row: dict[str, Any]) -> tuple[str, ...]:

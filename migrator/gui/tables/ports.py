@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from migrator.gui import theme
 from migrator.gui.tables.model import Column, RowTableModel
@@ -32,18 +32,31 @@ class PortRow:
 class PortsModel(RowTableModel[PortRow]):
     CONTEXT = "PortsModel"
     COLUMNS = (
-        Column("Number", width=16),
-        Column("Status", "Normalized across vendors", width=16),
-        Column("FOC date", "The port date the losing carrier confirmed", width=12),
-        Column("Days waiting", "Since the request was sent", numeric=True, width=6),
+        Column(QT_TRANSLATE_NOOP("PortsModel", "Number"), width=16),
+        Column(
+            QT_TRANSLATE_NOOP("PortsModel", "Status"),
+            QT_TRANSLATE_NOOP("PortsModel", "Normalized across vendors"),
+            width=16,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("PortsModel", "FOC date"),
+            QT_TRANSLATE_NOOP("PortsModel", "The port date the losing carrier confirmed"),
+            width=12,
+        ),
+        Column(
+            QT_TRANSLATE_NOOP("PortsModel", "Days waiting"),
+            QT_TRANSLATE_NOOP("PortsModel", "Since the request was sent"),
+            numeric=True,
+            width=6,
+        ),
         Column(
             "Request", "migrator's request id; the vendor's id or ticket in the tooltip", width=10
         ),
         Column(
             "Route", "api: tracked through the porting API; ticket: you set the status", width=7
         ),
-        Column("Losing carrier", width=16),
-        Column("Next action", width=40),
+        Column(QT_TRANSLATE_NOOP("PortsModel", "Losing carrier"), width=16),
+        Column(QT_TRANSLATE_NOOP("PortsModel", "Next action"), width=40),
     )
 
     def cells(self, row: PortRow) -> tuple[str, ...]:

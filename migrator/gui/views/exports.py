@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -18,19 +18,55 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from migrator.gui.i18n import translated
 from migrator.gui.session import MigrationSession
 from migrator.gui.views.common import Banner, heading, muted
 from migrator.gui.workers import TaskHandle, bound
 
 CHOICES = (
-    ("plan", "html", "Plan report for approval (HTML)", "HTML files (*.html)"),
-    ("plan", "pdf", "Plan report for approval (PDF)", "PDF files (*.pdf)"),
-    ("plan", "xlsx", "Plan, one sheet per stage (XLSX)", "Excel workbooks (*.xlsx)"),
-    ("plan", "csv", "Plan, one row per action (CSV)", "CSV files (*.csv)"),
-    ("plan", "json", "Complete plan, re-importable (JSON)", "JSON files (*.json)"),
-    ("journal", "csv", "Rollback log (CSV)", "CSV files (*.csv)"),
-    ("journal", "json", "Rollback log (JSON)", "JSON files (*.json)"),
-    ("bundle", "zip", "Translated call-flow documents (folder)", ""),
+    (
+        "plan",
+        "html",
+        QT_TRANSLATE_NOOP("Exports", "Plan report for approval (HTML)"),
+        QT_TRANSLATE_NOOP("Exports", "HTML files (*.html)"),
+    ),
+    (
+        "plan",
+        "pdf",
+        QT_TRANSLATE_NOOP("Exports", "Plan report for approval (PDF)"),
+        QT_TRANSLATE_NOOP("Exports", "PDF files (*.pdf)"),
+    ),
+    (
+        "plan",
+        "xlsx",
+        QT_TRANSLATE_NOOP("Exports", "Plan, one sheet per stage (XLSX)"),
+        QT_TRANSLATE_NOOP("Exports", "Excel workbooks (*.xlsx)"),
+    ),
+    (
+        "plan",
+        "csv",
+        QT_TRANSLATE_NOOP("Exports", "Plan, one row per action (CSV)"),
+        QT_TRANSLATE_NOOP("Exports", "CSV files (*.csv)"),
+    ),
+    (
+        "plan",
+        "json",
+        QT_TRANSLATE_NOOP("Exports", "Complete plan, re-importable (JSON)"),
+        QT_TRANSLATE_NOOP("Exports", "JSON files (*.json)"),
+    ),
+    (
+        "journal",
+        "csv",
+        QT_TRANSLATE_NOOP("Exports", "Rollback log (CSV)"),
+        QT_TRANSLATE_NOOP("Exports", "CSV files (*.csv)"),
+    ),
+    (
+        "journal",
+        "json",
+        QT_TRANSLATE_NOOP("Exports", "Rollback log (JSON)"),
+        QT_TRANSLATE_NOOP("Exports", "JSON files (*.json)"),
+    ),
+    ("bundle", "zip", QT_TRANSLATE_NOOP("Exports", "Translated call-flow documents (folder)"), ""),
 )
 
 
@@ -41,7 +77,7 @@ class ExportsPanel(QWidget):
         self.choice = QComboBox(self)
         self.choice.setObjectName("export-choice")
         for what, fmt, title, _pattern in CHOICES:
-            self.choice.addItem(self.tr(title), (what, fmt))
+            self.choice.addItem(translated("Exports", title), (what, fmt))
         self.export_button = QPushButton(self.tr("&Export…"), self)
         self.export_button.setObjectName("export-button")
         self.export_button.setToolTip(self.tr("Choose where to save it; secrets are never written"))
@@ -93,7 +129,7 @@ class ExportsPanel(QWidget):
             target = Path(path) / default.name if path else None
         else:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export"), str(default), self.tr(pattern)
+                self, self.tr("Export"), str(default), translated("Exports", pattern)
             )
             target = Path(path) if path else None
         if target is not None:

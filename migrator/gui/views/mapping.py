@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -15,29 +15,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from migrator.gui.i18n import translated
 from migrator.gui.tables.assessment import ItemMappingModel, NumberMappingModel
 from migrator.gui.tables.view import FilterTable
 from migrator.model.mapping import Decisions, Mapping, Strategy
 
 STRATEGY_HELP = {
-    Strategy.PORT: "Move the same number to the target (takes days to weeks; the number keeps "
-    "working on the source meanwhile).",
-    Strategy.REPLACE: "Buy a new number of the same country, area, type and capabilities on "
-    "the target, then release the old one.",
-    Strategy.KEEP: "Leave the number on the source account.",
-    Strategy.RELEASE: "Give the number back to the source vendor, with no replacement.",
+    Strategy.PORT: QT_TRANSLATE_NOOP(
+        "Strategies",
+        "Move the same number to the target (takes days to weeks; the number keeps "
+        "working on the source meanwhile).",
+    ),
+    Strategy.REPLACE: QT_TRANSLATE_NOOP(
+        "Strategies",
+        "Buy a new number of the same country, area, type and capabilities on "
+        "the target, then release the old one.",
+    ),
+    Strategy.KEEP: QT_TRANSLATE_NOOP("Strategies", "Leave the number on the source account."),
+    Strategy.RELEASE: QT_TRANSLATE_NOOP(
+        "Strategies", "Give the number back to the source vendor, with no replacement."
+    ),
 }
 
 
 def strategy_combo(parent: QWidget, with_default: bool = False) -> QComboBox:
     combo = QComboBox(parent)
     if with_default:
-        combo.addItem(parent.tr("Recommended per number"), None)
+        combo.addItem(QCoreApplication.translate("MappingPanel", "Recommended per number"), None)
     for strategy in Strategy:
         combo.addItem(strategy.value.capitalize(), strategy.value)
         combo.setItemData(
             combo.count() - 1,
-            parent.tr(STRATEGY_HELP[strategy]),
+            translated("Strategies", STRATEGY_HELP[strategy]),
             Qt.ItemDataRole.ToolTipRole,
         )
     return combo

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -13,17 +13,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from migrator.gui.i18n import translated
 from migrator.gui.tables.plan import ActionsModel, kind_text
 from migrator.gui.tables.view import FilterTable
 from migrator.gui.views.common import muted
 from migrator.model.plan import ActionKind, Plan, Stage
 
 STAGE_HELP = {
-    Stage.PREPARE: "Create the applications on the target",
-    Stage.ACQUIRE: "Buy replacement numbers and submit port requests",
-    Stage.CONFIGURE: "Point the numbers at the new applications and webhooks",
-    Stage.VERIFY: "Read everything back and compare",
-    Stage.DECOMMISSION: "Release source numbers and delete source applications (irreversible)",
+    Stage.PREPARE: QT_TRANSLATE_NOOP("Stages", "Create the applications on the target"),
+    Stage.ACQUIRE: QT_TRANSLATE_NOOP("Stages", "Buy replacement numbers and submit port requests"),
+    Stage.CONFIGURE: QT_TRANSLATE_NOOP(
+        "Stages", "Point the numbers at the new applications and webhooks"
+    ),
+    Stage.VERIFY: QT_TRANSLATE_NOOP("Stages", "Read everything back and compare"),
+    Stage.DECOMMISSION: QT_TRANSLATE_NOOP(
+        "Stages", "Release source numbers and delete source applications (irreversible)"
+    ),
 }
 
 
@@ -110,7 +115,7 @@ class PlanPanel(QWidget):
             detail.setToolTip(detail.text())
             self.stages.setItem(row, 0, name)
             self.stages.setItem(row, 1, detail)
-            self.stages.setItem(row, 2, QTableWidgetItem(self.tr(STAGE_HELP[stage])))
+            self.stages.setItem(row, 2, QTableWidgetItem(translated("Stages", STAGE_HELP[stage])))
         height = self.stages.verticalHeader().defaultSectionSize() * len(stages)
         header = self.stages.horizontalHeader().sizeHint().height()
         self.stages.setFixedHeight(height + header + 2 * self.stages.frameWidth())

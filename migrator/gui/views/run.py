@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from migrator.engine.executor import DriftDetected
 from migrator.gui.errors import explain
+from migrator.gui.i18n import translated
 from migrator.gui.session import PAUSED, MigrationSession
 from migrator.gui.tables.plan import JournalModel
 from migrator.gui.tables.view import FilterTable
@@ -45,7 +46,7 @@ class StageRow:
     def __init__(self, stage: Stage, parent: QWidget) -> None:
         self.stage = stage
         self.name = QLabel(f"<b>{stage.value.capitalize()}</b>", parent)
-        self.name.setToolTip(parent.tr(STAGE_HELP[stage]))
+        self.name.setToolTip(translated("Stages", STAGE_HELP[stage]))
         self.bar = QProgressBar(parent)
         self.bar.setObjectName(f"stage-{stage.value}-bar")
         self.bar.setFormat("%v / %m")
@@ -53,15 +54,19 @@ class StageRow:
         self.state = QLabel(parent)
         self.state.setObjectName(f"stage-{stage.value}-state")
         self.state.setMinimumWidth(140)
-        self.button = QPushButton(parent.tr("Run"), parent)
+        self.button = QPushButton(QCoreApplication.translate("RunPanel", "Run"), parent)
         self.button.setObjectName(f"run-{stage.value}")
         self.button.setToolTip(
-            parent.tr("Run the %1 stage (asks for confirmation)").replace("%1", stage.value)
+            QCoreApplication.translate(
+                "RunPanel", "Run the %1 stage (asks for confirmation)"
+            ).replace("%1", stage.value)
         )
         if stage.irreversible:
-            self.button.setText(parent.tr("Decommission…"))
+            self.button.setText(QCoreApplication.translate("RunPanel", "Decommission…"))
             self.button.setToolTip(
-                parent.tr("Irreversible: asks you to type the source account's name")
+                QCoreApplication.translate(
+                    "RunPanel", "Irreversible: asks you to type the source account's name"
+                )
             )
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from migrator.gui import theme
+from migrator.gui.i18n import translated
 from migrator.gui.views.plan import STAGE_HELP, counts_text
 from migrator.model.plan import Action, ActionKind, Stage
 
@@ -45,7 +46,7 @@ class StageDialog(QDialog):
         text = QLabel(
             self.tr("<b>%1</b>: %2.<br>%3 action(s) on %4: %5.")
             .replace("%1", stage.value.capitalize())
-            .replace("%2", self.tr(STAGE_HELP[stage]))
+            .replace("%2", translated("Stages", STAGE_HELP[stage]))
             .replace("%3", f"{len(actions):,}")
             .replace("%4", account)
             .replace("%5", counts_text(counts)),
