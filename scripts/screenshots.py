@@ -291,6 +291,19 @@ def main(argv: list[str] | None = None) -> int:
         workspace.inventory.tabs.setCurrentIndex(2)
         shooter.shot(window, "40-workspace-webhooks")
 
+        font = qt_app.font()
+        normal = font.pointSizeF()
+        font.setPointSizeF(normal * 1.3)  # a common "large text" setting
+        qt_app.setFont(font)
+        workspace.show_page("run")
+        shooter.shot(window, "43-workspace-run-large-font")
+        dialog = CredentialsDialog(window)
+        dialog.show()
+        shooter.shot(dialog, "44-credentials-large-font")
+        dialog.close()
+        font.setPointSizeF(normal)
+        qt_app.setFont(font)
+
         settings.set_theme_choice("dark")
         window.set_theme("dark")
         workspace.show_page("run")
