@@ -6,7 +6,9 @@ Twilio specifics the engine relies on (shared/reference/vendors.md section 1.1):
   `voice_receive_mode`; SMS follows `app_id` unless `sms_app_id` says otherwise ("" = no app).
 - Updates are partial on Twilio, so setting a complete configuration sends every field, with ""
   for what must be cleared. Application names carry the idempotency marker as `name [marker]`.
-- Subaccounts are read with their own auth token, which the parent's Accounts list reveals.
+- Subaccounts are read with their own auth token, which the parent's Accounts list reveals; a
+  number or application a subaccount owns is changed, released or deleted through that
+  subaccount (the main account's lists do not show it), found by asking the main account first.
 - TwiML Bin content is fetched with a GET signed like Twilio's own webhook requests.
 """
 
@@ -16,6 +18,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from typing import Any, ClassVar, TypeVar
 
 from migrator.model.enums import HostedBy, NumberType, Vendor
@@ -78,6 +81,9 @@ class TwilioAdapter(VendorAdapter):
         except KeyError:
             raise _refuse("Twilio credentials need an account_sid and an auth_token") from None
         self.calls = TwilioCalls(sid, token, endpoint, self.throttle)
+        self._subaccounts: list[str] | None = None
+        self._owners: dict[str, str] = {}
+        """E.164 or application sid -> the sid of the (sub)account found owning it."""
 
     @property
     def account_id(self) -> str:
@@ -100,12 +106,56 @@ class TwilioAdapter(VendorAdapter):
     def discover(self, progress: Progress = no_progress, cancel: CancelToken = NEVER) -> Inventory:
         with ThreadPoolExecutor(self.throttle.limit.workers, "twilio-discovery") as pool:
             tree = read_tree(self.calls, pool, progress, cancel)
-        return build_inventory(tree)
+        self._subaccounts = [sid for sid in tree.accounts if sid != self.account_id]
+        inventory = build_inventory(tree)
+        self._owners.update({n.e164: n.account_id for n in inventory.numbers})
+        self._owners.update({a.id: a.account_id for a in inventory.applications})
+        return inventory
+
+    # --- the account tree ------------------------------------------------------------------
+    def _subaccount_sids(self) -> list[str]:
+        """Active subaccounts we can act for (their tokens come from the Accounts list)."""
+        if self._subaccounts is None:
+            accounts = self.calls.read(
+                lambda: self._client.api.v2010.accounts.list(page_size=PAGE_SIZE)
+            )
+            found = []
+            for account in accounts:
+                sid, token = convert.text(account.sid), convert.text(account.auth_token)
+                owner = convert.text(account.owner_account_sid)
+                if sid == self.account_id or owner != self.account_id:
+                    continue
+                if convert.text(account.status) == "active" and token:
+                    self.calls.add_account(sid, token)
+                    found.append(sid)
+            self._subaccounts = found
+        return self._subaccounts
+
+    def _candidates(self, key: str) -> list[str]:
+        """Accounts to ask about a number or an application: where it was last seen first,
+        then the main account, then each subaccount."""
+        known = self._owners.get(key)
+        order = [known] if known else []
+        order += [self.account_id, *self._subaccount_sids()]
+        return list(dict.fromkeys(order))
 
     # --- applications ----------------------------------------------------------------------
     def _application_raw(self, app_id: str) -> dict[str, Any]:
-        app = self.calls.read(lambda: self._client.applications(app_id).fetch())
-        return convert.record(app, convert.APP_FIELDS)
+        for sid in self._candidates(app_id):
+            fetch = self.calls.client(sid).applications(app_id).fetch
+            try:
+                app = self.calls.read(fetch)
+            except NotFound:
+                continue
+            self._owners[app_id] = sid
+            return convert.record(app, convert.APP_FIELDS)
+        raise NotFound(f"no Twilio application {app_id} in this account", vendor=VENDOR_NAME)
+
+    def _app_client(self, app_id: str) -> Any:
+        """The client of the account owning the application (NotFound when none does)."""
+        if app_id not in self._owners:
+            self._application_raw(app_id)
+        return self.calls.client(self._owners[app_id])
 
     def create_application(self, spec: ApplicationSpec) -> Application:
         params = _checked(lambda: convert.spec_params(spec))
@@ -130,11 +180,13 @@ class TwilioAdapter(VendorAdapter):
 
     def update_application(self, app_id: str, spec: ApplicationSpec) -> Application:
         params = _checked(lambda: convert.spec_params(spec))
-        updated = self.calls.read(lambda: self._client.applications(app_id).update(**params))
+        client = self._app_client(app_id)
+        updated = self.calls.read(lambda: client.applications(app_id).update(**params))
         return convert.to_application(convert.record(updated, convert.APP_FIELDS))
 
     def delete_application(self, app_id: str) -> None:
-        self.calls.write(lambda: self._client.applications(app_id).delete())
+        client = self._app_client(app_id)
+        self.calls.write(lambda: client.applications(app_id).delete())
 
     # --- numbers ---------------------------------------------------------------------------
     def search_numbers(self, query: NumberQuery) -> list[AvailableNumber]:
@@ -161,12 +213,14 @@ class TwilioAdapter(VendorAdapter):
         return convert.to_number(convert.record(bought, convert.NUMBER_FIELDS), {})
 
     def _number_raw(self, e164: str) -> dict[str, Any] | None:
-        page = self.calls.read(
-            lambda: self._client.incoming_phone_numbers.page(phone_number=e164, page_size=50)
-        )
-        for number in page:
-            if number.phone_number == e164:
-                return convert.record(number, convert.NUMBER_FIELDS)
+        """The number as the (sub)account owning it holds it; None when no account does."""
+        for sid in self._candidates(e164):
+            lister = self.calls.client(sid).incoming_phone_numbers.page
+            page = self.calls.read(partial(lister, phone_number=e164, page_size=50))
+            for number in page:
+                if number.phone_number == e164:
+                    self._owners[e164] = sid
+                    return convert.record(number, convert.NUMBER_FIELDS)
         return None
 
     def _owned(self, e164: str) -> dict[str, Any]:
@@ -175,17 +229,16 @@ class TwilioAdapter(VendorAdapter):
             raise NotFound(f"the Twilio account does not own {e164}", vendor=VENDOR_NAME)
         return raw
 
-    def _service_of(self, number_sid: str) -> str | None:
+    def _service_of(self, raw: dict[str, Any]) -> str | None:
         """The Messaging Service whose sender pool holds the number (a number is in one at most)."""
-        services = self.calls.read(
-            lambda: self._client.messaging.v1.services.list(page_size=PAGE_SIZE)
-        )
-        return next((str(s.sid) for s in services if self._holds(str(s.sid), number_sid)), None)
+        client = self.calls.client(raw.get("account_sid") or self.account_id)
+        services = self.calls.read(lambda: client.messaging.v1.services.list(page_size=PAGE_SIZE))
+        return next((str(s.sid) for s in services if self._holds(client, str(s.sid), raw)), None)
 
-    def _holds(self, service_sid: str, number_sid: str) -> bool:
-        senders = self._client.messaging.v1.services(service_sid).phone_numbers
+    def _holds(self, client: Any, service_sid: str, raw: dict[str, Any]) -> bool:
+        senders = client.messaging.v1.services(service_sid).phone_numbers
         try:
-            self.calls.read(lambda: senders(number_sid).fetch())
+            self.calls.read(lambda: senders(raw["sid"]).fetch())
         except NotFound:
             return False
         return True
@@ -194,7 +247,7 @@ class TwilioAdapter(VendorAdapter):
         raw = self._number_raw(e164)
         if raw is None:
             return None
-        service = self._service_of(raw["sid"])
+        service = self._service_of(raw)
         return convert.to_number(raw, {raw["sid"]: service} if service else {})
 
     def read_number_config(self, e164: str) -> NumberConfig:
@@ -202,12 +255,14 @@ class TwilioAdapter(VendorAdapter):
 
     def configure_number(self, e164: str, config: NumberConfig) -> None:
         params = _checked(lambda: convert.config_params(config))
-        sid = self._owned(e164)["sid"]
-        self.calls.read(lambda: self._client.incoming_phone_numbers(sid).update(**params))
+        raw = self._owned(e164)
+        numbers = self.calls.client(self._owners[e164]).incoming_phone_numbers
+        self.calls.read(lambda: numbers(raw["sid"]).update(**params))
 
     def release_number(self, e164: str) -> None:
-        sid = self._owned(e164)["sid"]
-        self.calls.write(lambda: self._client.incoming_phone_numbers(sid).delete())
+        raw = self._owned(e164)
+        numbers = self.calls.client(self._owners[e164]).incoming_phone_numbers
+        self.calls.write(lambda: numbers(raw["sid"]).delete())
 
 
 # --- the inventory --------------------------------------------------------------------------

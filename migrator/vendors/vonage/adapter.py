@@ -6,6 +6,10 @@ an optional SIP/phone forward. Applications are replaced whole by PUT, so every 
 read-modify-write. HTTP 420 ("method failed") is a business rule and never retried; reads retry
 rate limits and transient faults; writes retry only rate limits (a 429 was never processed),
 except updates, which are idempotent.
+
+A number or application a subaccount owns is read and changed as that subaccount (the primary's
+calls do not see it): the adapter asks the account it was last seen in, then the primary, then
+each subaccount.
 """
 
 from __future__ import annotations
@@ -74,15 +78,36 @@ class VonageAdapter(VendorAdapter):
         self._key = self.credentials["api_key"]
         self._secret = self.credentials["api_secret"]
         self._pool_size = max(10, self.throttle.limit.workers)
+        self._rests: dict[str, VonageRest] = {}
         self.rest = self._rest(self._key)
+        self._subaccounts: list[str] | None = None
+        self._owners: dict[str, str] = {}
+        """E.164 or application id -> the api_key of the account found owning it."""
 
     def _rest(self, api_key: str) -> VonageRest:
         """Calls as `api_key`, authenticated with this adapter's secret. For a subaccount that is
         the primary's secret: we assume Vonage lets a primary act for its subaccounts this way
         (the reference docs neither confirm nor rule it out; the sandbox emulates it). If Vonage
         refuses, discovery says so for that subaccount (PermissionDenied)."""
-        client = vonage_client(api_key, self._secret, self.endpoint, pool_size=self._pool_size)
-        return VonageRest(client, api_key)
+        found = self._rests.get(api_key)
+        if found is None:
+            client = vonage_client(api_key, self._secret, self.endpoint, pool_size=self._pool_size)
+            found = self._rests[api_key] = VonageRest(client, api_key)
+        return found
+
+    def _subaccount_keys(self) -> list[str]:
+        if self._subaccounts is None:
+            listing = self._read(self.rest.subaccounts, "list subaccounts")
+            self._subaccounts = [str(s["api_key"]) for s in listing.get("subaccounts", [])]
+        return self._subaccounts
+
+    def _candidates(self, key: str) -> list[VonageRest]:
+        """Accounts to ask about a number or an application: where it was last seen, the
+        primary, then each subaccount."""
+        known = self._owners.get(key)
+        order = [known] if known else []
+        order += [self._key, *self._subaccount_keys()]
+        return [self._rest(api_key) for api_key in dict.fromkeys(order)]
 
     @property
     def account_id(self) -> str:
@@ -129,6 +154,9 @@ class VonageAdapter(VendorAdapter):
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
         inventory = self._inventory(tree.reads, tree.primary_name, tree.subaccounts)
+        self._subaccounts = [str(s["api_key"]) for s in tree.subaccounts]
+        self._owners.update({n.e164: n.account_id for n in inventory.numbers})
+        self._owners.update({a.id: a.account_id for a in inventory.applications})
         progress(len(inventory.numbers), len(inventory.numbers), "read the Vonage account")
         return inventory
 
@@ -179,7 +207,20 @@ class VonageAdapter(VendorAdapter):
             page += 1
 
     def _raw_application(self, app_id: str) -> dict[str, Any]:
-        return self._read(lambda: self.rest.application(app_id), "read an application")
+        """The application as the account owning it holds it (NotFound when none does)."""
+        for rest in self._candidates(app_id):
+            try:
+                found = self._read(partial(rest.application, app_id), "read an application")
+            except NotFound:
+                continue
+            self._owners[app_id] = rest.account_id
+            return found
+        raise NotFound(f"no Vonage application {app_id} in account {self._key}", vendor=self.vendor)
+
+    def _app_rest(self, app_id: str) -> VonageRest:
+        if app_id not in self._owners:
+            self._raw_application(app_id)
+        return self._rest(self._owners[app_id])
 
     def create_application(self, spec: ApplicationSpec) -> Application:
         name = with_marker(spec.name, spec.marker)
@@ -193,9 +234,10 @@ class VonageAdapter(VendorAdapter):
 
     def get_application(self, app_id: str) -> Application | None:
         try:
-            return mapping.application_from(self._raw_application(app_id), self._key)
+            raw = self._raw_application(app_id)
         except NotFound:
             return None
+        return mapping.application_from(raw, self._owners[app_id])
 
     def find_application(self, marker: str) -> Application | None:
         wanted = re.compile(rf"\[{re.escape(marker)}\]\s*$")
@@ -211,15 +253,17 @@ class VonageAdapter(VendorAdapter):
         current = self._raw_application(app_id)
         config = mapping.config_for(spec, mapping.app_config(current))
         name = with_marker(spec.name, spec.marker) if spec.name else str(current["name"])
+        rest = self._app_rest(app_id)
         updated = self._write(
-            lambda: self.rest.replace_application(app_id, name, config),
+            lambda: rest.replace_application(app_id, name, config),
             "update an application",
             idempotent=True,
         )
-        return mapping.application_from(updated, self._key)
+        return mapping.application_from(updated, rest.account_id)
 
     def delete_application(self, app_id: str) -> None:
-        self._write(lambda: self.rest.delete_application(app_id), "delete an application", True)
+        rest = self._app_rest(app_id)
+        self._write(lambda: rest.delete_application(app_id), "delete an application", True)
 
     # --- numbers ---------------------------------------------------------------------------
     def search_numbers(self, query: NumberQuery) -> list[AvailableNumber]:
@@ -257,8 +301,14 @@ class VonageAdapter(VendorAdapter):
         return found[: query.limit]
 
     def _raw_number(self, e164: str) -> dict[str, Any] | None:
+        """The number as the account owning it lists it; None when no account does."""
         digits = mapping.msisdn(e164)
-        return self._read(lambda: self.rest.find_number(digits), "look up a number")
+        for rest in self._candidates(e164):
+            found = self._read(partial(rest.find_number, digits), "look up a number")
+            if found is not None:
+                self._owners[e164] = rest.account_id
+                return found
+        return None
 
     def _owned(self, e164: str) -> dict[str, Any]:
         raw = self._raw_number(e164)
@@ -270,7 +320,7 @@ class VonageAdapter(VendorAdapter):
 
     def get_number(self, e164: str) -> Number | None:
         raw = self._raw_number(e164)
-        return None if raw is None else mapping.number_from(raw, self._key)
+        return None if raw is None else mapping.number_from(raw, self._owners[e164])
 
     def buy_number(self, e164: str, config: NumberConfig | None = None, label: str = "") -> Number:
         """Buy it (Vonage numbers have no label, so `label` is not stored). A 420 after the SDK
@@ -285,7 +335,7 @@ class VonageAdapter(VendorAdapter):
                 raise
         if config is not None:
             self.configure_number(e164, config)
-        return mapping.number_from(self._owned(e164), self._key)
+        return mapping.number_from(self._owned(e164), self._owners[e164])
 
     def read_number_config(self, e164: str) -> NumberConfig:
         return mapping.number_config(self._owned(e164))
@@ -321,7 +371,8 @@ class VonageAdapter(VendorAdapter):
         elif forward is not None:
             fields.update(voice_callback_type=forward[0], voice_callback_value="")
         params = sdk_call(lambda: UpdateNumberParams(**fields), f"configure {e164}")
-        self._write(lambda: self.rest.update(params), f"configure {e164}", idempotent=True)
+        rest = self._rest(self._owners[e164])
+        self._write(lambda: rest.update(params), f"configure {e164}", idempotent=True)
 
     def link_number(self, e164: str, app_id: str | None) -> None:
         """Link a number to an application (None unlinks), keeping its other settings."""
@@ -339,8 +390,9 @@ class VonageAdapter(VendorAdapter):
         owned = self._raw_number(e164)
         country = str(owned.get("country")) if owned and owned.get("country") else _country(e164)
         digits = mapping.msisdn(e164)
+        rest = self._rest(self._owners.get(e164, self._key))
         try:
-            self._write(lambda: self.rest.cancel(country, digits), f"release {e164}")
+            self._write(lambda: rest.cancel(country, digits), f"release {e164}")
         except BusinessRule:
             if self._raw_number(e164) is None:
                 raise NotFound(
