@@ -1,6 +1,6 @@
 """Independent checks that a translated document is one each vendor's own tooling accepts.
 
-NCCO: Vonage's published schema (the reference copy under /work/shared, or the packaged copy when
+NCCO: Vonage's published schema (the reference copy in shared/ beside the checkout, or the packaged copy when
 that is absent) plus the vonage-voice SDK's pydantic NCCO models. Plivo XML and TwiML: parsed and
 rebuilt element by element through the plivo / twilio SDK classes, which must give back the same
 text (an attribute or child the SDK does not know would vanish or raise).
@@ -18,7 +18,14 @@ from vonage_voice.models import connect_endpoints, ncco
 from migrator.markup import plivo_sdk, twiml_sdk
 from migrator.markup.ncco_schema import schema as packaged_schema
 
-REFERENCE_SCHEMA = Path("/work/shared/reference/specs/vonage/ncco-schema.json")
+REFERENCE_SCHEMA = (
+    Path(__file__).resolve().parents[3]
+    / "shared"
+    / "reference"
+    / "specs"
+    / "vonage"
+    / "ncco-schema.json"
+)
 
 _SDK_MODELS: dict[str, Any] = {
     "talk": ncco.Talk,
