@@ -26,8 +26,12 @@ prepare
 acquire
   buy_number (target)
       {"search": {"country", "number_type", "area_code", "capabilities": [...]}  (NumberQuery)
-       "label", "replaces": E.164 of the source number}
-      outputs: "e164", "number_id"
+       "label", "replaces": E.164 of the source number,
+       "not_offered": [capabilities of the source number the target sells on no number of that
+                       country and type] (only when some; the summary names them too)}
+      The search asks only for capabilities the target offers (compatibility table, [[offers]]);
+      the executor widens it to any area code when none is for sale near the one asked for.
+      outputs: "e164", "number_id", and "fallback" (what was bought instead) when widened
   submit_port (target, the target has a porting API)
       {"numbers": [E.164...], "country", "number_type", "losing_account", "documents",
        "lead_time"}      output: "port_request_id"
@@ -132,6 +136,7 @@ class _Planner:
         self._configs: dict[tuple[Any, ...], tuple[dict[str, Any], tuple[str, ...], str]] = {}
         self._routes: dict[tuple[str, str], PortRoute] = {}
         self._sells: dict[tuple[str, str], bool] = {}
+        self._lacking: dict[tuple[Any, ...], tuple[str, ...]] = {}
 
     # --- helpers ---------------------------------------------------------------------------
     def route(self, country: str, kind: str) -> PortRoute:
@@ -317,14 +322,50 @@ class _Planner:
     def skip(self, number: Number, reason: str) -> None:
         self.skipped.append({"e164": number.e164, "reason": reason})
 
+    def lacking(self, number: Number) -> tuple[str, ...]:
+        """The number's capabilities the target sells on no number of its country and type
+        (the same answer the assessment's capability rules give)."""
+        kind = number.number_type.value
+        key = (number.country, kind, number.capabilities)
+        found = self._lacking.get(key)
+        if found is None:
+            missing = self.tgt.missing(number.country, kind, number.capabilities)
+            found = self._lacking[key] = tuple(sorted(c.value for c in missing))
+        return found
+
+    def search(self, number: Number, mapped: NumberMapping, lacking: tuple[str, ...]) -> Any:
+        """The replacement search: the mapping's, asking for no capability the target lacks."""
+        query = mapped.replacement
+        if query is None:
+            query = {
+                "country": number.country,
+                "number_type": number.number_type.value,
+                "area_code": None,
+                "capabilities": sorted(c.value for c in number.capabilities),
+            }
+        wanted = query.get("capabilities") or ()
+        if lacking and any(c in lacking for c in wanted):
+            query = {**query, "capabilities": [c for c in wanted if c not in lacking]}
+        return query
+
     def buy(self, number: Number, mapped: NumberMapping) -> None:
-        query = mapped.replacement or {
-            "country": number.country,
-            "number_type": number.number_type.value,
-            "area_code": None,
-            "capabilities": sorted(c.value for c in number.capabilities),
-        }
+        lacking = self.lacking(number)
+        query = self.search(number, mapped, lacking)
         near = f" near {query['area_code']}" if query.get("area_code") else ""
+        params: dict[str, Any] = {
+            "search": query,
+            "label": number.friendly_name or f"replaces {number.e164}",
+            "replaces": number.e164,
+        }
+        summary = (
+            f"buy {number.country} {query['number_type']} number{near} to replace {number.e164}"
+        )
+        if lacking:
+            params["not_offered"] = list(lacking)
+            summary += (
+                f" (without {', '.join(lacking)}: {self.tgt.label} does not sell it on "
+                f"{number.country} {query['number_type']} numbers)"
+            )
         self.acquired[number.id] = self.add(
             f"buy_number:{number.e164}",
             Stage.ACQUIRE,
@@ -332,12 +373,8 @@ class _Planner:
             PlanSide.TARGET,
             f"replacement for {number.e164}",
             number.id,
-            {
-                "search": query,
-                "label": number.friendly_name or f"replaces {number.e164}",
-                "replaces": number.e164,
-            },
-            f"buy {number.country} {query['number_type']} number{near} to replace {number.e164}",
+            params,
+            summary,
         )
 
     def port(

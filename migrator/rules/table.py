@@ -101,7 +101,10 @@ class Offer:
     countries: tuple[str, ...]
     number_types: tuple[str, ...]
     capabilities: frozenset[Capability]
+    """What a number bought there can do (a replacement search asks for no more)."""
     sources: tuple[str, ...]
+    sold: bool = True
+    """False: the vendor sells no numbers of these countries and types (overrides a wider entry)."""
 
 
 @dataclass(frozen=True)
@@ -175,7 +178,8 @@ class CompatibilityTable:
 
     def offer(self, vendor: str, country: str, number_type: str) -> Offer | None:
         """What `vendor` sells for this country and type (None: it does not sell that type)."""
-        return _most_specific(self.offers, vendor, country, number_type)
+        found = _most_specific(self.offers, vendor, country, number_type)
+        return found if found is not None and found.sold else None
 
 
 _Entry = TypeVar("_Entry", PortingPath, Offer)
@@ -288,12 +292,18 @@ def _offer(index: int, data: dict[str, Any], vendors: dict[str, VendorFacts]) ->
         capabilities = frozenset(Capability(c) for c in data["capabilities"])
     except ValueError as exc:
         raise TableError(f"{where}: {exc}") from None
+    sold = data.get("sold", True)
+    if not isinstance(sold, bool):
+        raise TableError(f"{where}: sold must be true or false")
+    if sold and not capabilities:
+        raise TableError(f"{where}: an offer that is sold needs at least one capability")
     return Offer(
         vendor=data["vendor"],
         countries=tuple(data["countries"]),
         number_types=_types(where, data["number_types"]),
         capabilities=capabilities,
         sources=_sources(where, data),
+        sold=sold,
     )
 
 

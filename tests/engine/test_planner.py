@@ -339,3 +339,101 @@ def test_side_without_api_cannot_be_a_target() -> None:
     with pytest.raises(Exception, match="cannot be a migration target"):
         build_mapping(source, Side.of("file", "x", table))
     assert src.has_api
+
+
+# --- replacement searches: only what the target sells, the rest named -------------------------
+def _mms_numbers() -> Inventory:
+    """MMS numbers of the kinds whose MMS support differs between vendors."""
+    mms = frozenset({Capability.VOICE, Capability.SMS, Capability.MMS})
+    return Inventory(
+        vendor=Vendor.TWILIO,
+        account_id="AC1",
+        numbers=(
+            number("MM1", "+18885550177", kind=NumberType.TOLLFREE, caps=mms),
+            number("MM2", "+16135550177", country="CA", caps=mms),
+            number("MM3", "+18665550177", country="CA", kind=NumberType.TOLLFREE, caps=mms),
+        ),
+    )
+
+
+def test_replacement_search_asks_only_for_capabilities_the_target_sells() -> None:
+    """Vonage sends MMS from US numbers only: the Canadian replacement's search leaves MMS
+    out, and the action says so in its params and its summary."""
+    result = run(_mms_numbers(), "vonage", Decisions(Strategy.REPLACE))
+    buys = {a.params["replaces"]: a for a in result.plan.actions if a.kind is K.BUY_NUMBER}
+    us, ca = buys["+18885550177"], buys["+16135550177"]
+    assert us.params["search"] == {
+        "country": "US",
+        "number_type": "tollfree",
+        "area_code": "888",
+        "capabilities": ["mms", "sms", "voice"],
+    }
+    assert "not_offered" not in us.params and "without" not in us.summary
+    assert ca.params["search"]["capabilities"] == ["sms", "voice"]
+    assert ca.params["search"]["area_code"] == "613"
+    assert ca.params["not_offered"] == ["mms"]
+    assert "without mms: Vonage does not sell it on CA local numbers" in ca.summary
+
+
+def test_the_assessment_names_the_capability_the_replacement_lacks() -> None:
+    result = run(_mms_numbers(), "twilio", Decisions(Strategy.REPLACE))
+    finding = next(
+        f
+        for f in result.assessment.item("number", "+18665550177").findings
+        if f.rule == "replace-extra-capability-missing"
+    )
+    assert finding.verdict.value == "attention"
+    assert "without mms" in finding.reason and "CA tollfree" in finding.reason
+    assert "mms" in finding.fix
+    assert result.assessment.item("number", "+16135550177").verdict.value == "attention"
+    fired = result.findings("number", "+16135550177")
+    assert "replace-extra-capability-missing" not in fired  # Twilio sells CA MMS long codes
+
+
+@pytest.mark.parametrize(("source", "target"), ALL_PAIRS)
+def test_plan_and_assessment_agree_on_what_a_replacement_lacks(source: str, target: str) -> None:
+    """Every capability a buy action leaves out is named by the number's assessment, and the
+    search asks for nothing the table says the target does not sell."""
+    table = load_table()
+    inventory = SOURCE_BUILDERS[source]()
+    inventory = replace(inventory, numbers=inventory.numbers + _mms_numbers().numbers)
+    result = run(inventory, target, Decisions(Strategy.REPLACE))
+    by_e164 = {n.e164: n for n in inventory.numbers}
+    buys = [a for a in result.plan.actions if a.kind is K.BUY_NUMBER]
+    assert buys
+    for action in buys:
+        source_number = by_e164[action.params["replaces"]]
+        search = action.params["search"]
+        offer = table.offer(target, search["country"], search["number_type"])
+        assert offer is not None
+        asked = {Capability(c) for c in search["capabilities"]}
+        assert asked <= offer.capabilities
+        lacking = sorted(c.value for c in source_number.capabilities - offer.capabilities)
+        assert action.params.get("not_offered", []) == lacking
+        assert sorted(c.value for c in asked) == sorted(
+            c.value for c in source_number.capabilities & offer.capabilities
+        )
+        fired = result.findings("number", source_number.e164)
+        named = fired.get("replace-extra-capability-missing", "") + fired.get(
+            "replace-core-capability-missing", ""
+        )
+        for capability in lacking:
+            assert capability in named, (action.id, fired)
+
+
+def test_a_stored_search_asking_for_too_much_is_trimmed() -> None:
+    """A mapping whose replacement search asks for MMS the target does not sell (an older
+    mapping, or one edited by hand) still plans a search the target can answer."""
+    source = _mms_numbers()
+    src, tgt = sides(source, "vonage")
+    mapping = build_mapping(source, tgt, Decisions(Strategy.REPLACE))
+    widened = tuple(
+        replace(m, replacement={**m.replacement, "capabilities": ["mms", "sms", "voice"]})
+        if m.replacement
+        else m
+        for m in mapping.numbers
+    )
+    plan = build_plan(source, None, replace(mapping, numbers=widened), src, tgt)
+    buy = next(a for a in plan.actions if a.id == "buy_number:+16135550177")
+    assert buy.params["search"]["capabilities"] == ["sms", "voice"]
+    assert buy.params["not_offered"] == ["mms"]

@@ -102,10 +102,46 @@ def test_most_specific_offer_wins() -> None:
     assert gb_landline is not None and gb_landline.capabilities == {Capability.VOICE}
     assert gb_mobile is not None and Capability.SMS in gb_mobile.capabilities
     assert table.offer("vonage", "US", "national") is None
-    twilio = table.offer("twilio", "US", "local")
-    assert twilio is not None and Capability.FAX in twilio.capabilities
     plivo = table.offer("plivo", "US", "local")
     assert plivo is not None and Capability.FAX not in plivo.capabilities
+
+
+@pytest.mark.parametrize(
+    ("vendor", "country", "kind", "capabilities"),
+    [
+        ("twilio", "US", "tollfree", {"voice", "sms", "mms"}),
+        ("twilio", "CA", "tollfree", {"voice", "sms"}),
+        ("twilio", "GB", "local", {"voice"}),
+        ("twilio", "GB", "mobile", {"voice", "sms"}),
+        ("vonage", "US", "tollfree", {"voice", "sms", "mms"}),
+        ("vonage", "CA", "local", {"voice", "sms"}),
+        ("vonage", "DE", "local", {"voice"}),
+        ("plivo", "US", "tollfree", {"voice", "sms", "mms"}),
+        ("plivo", "CA", "tollfree", {"voice", "sms"}),
+        ("plivo", "GB", "mobile", {"voice", "sms"}),
+    ],
+)
+def test_capabilities_on_sale_by_vendor_country_and_type(
+    vendor: str, country: str, kind: str, capabilities: set[str]
+) -> None:
+    offer = load_table().offer(vendor, country, kind)
+    assert offer is not None
+    assert {c.value for c in offer.capabilities} == capabilities
+
+
+def test_no_vendor_sells_a_number_for_fax() -> None:
+    """Twilio's Programmable Fax has reached its end of life; Vonage and Plivo never had fax."""
+    table = load_table()
+    for offer in table.offers:
+        assert Capability.FAX not in offer.capabilities, offer
+
+
+def test_an_entry_can_say_a_type_is_not_sold() -> None:
+    """Twilio sells North American numbers as local or toll-free only: no US mobile numbers,
+    although it sells mobile numbers elsewhere."""
+    table = load_table()
+    assert table.offer("twilio", "US", "mobile") is None
+    assert table.offer("twilio", "GB", "mobile") is not None
 
 
 def test_load_table_from_a_file(tmp_path: Path) -> None:
@@ -139,6 +175,8 @@ def _broken(change: Any) -> dict[str, Any]:
         (lambda d: d["porting"][0].update(vendor="acme"), "unknown vendor"),
         (lambda d: d["porting"][0].update(number_types=["landline"]), "unknown number type"),
         (lambda d: d["offers"][0].update(capabilities=["telepathy"]), "offers"),
+        (lambda d: d["offers"][0].update(capabilities=[]), "needs at least one capability"),
+        (lambda d: d["offers"][0].update(sold="no"), "sold must be true or false"),
         (lambda d: d["items"]["trunk"].update(capability="teleport"), "not a Capabilities flag"),
         (lambda d: d["vendors"]["twilio"].pop("markup"), "missing markup"),
         (lambda d: d["hosted"].pop("studio"), "no facts for studio"),
