@@ -589,6 +589,8 @@ class Executor:
                 found = prepared.reconcile() if action.kind in NON_IDEMPOTENT else None
                 if found is not None:
                     message = "the vendor shows an earlier try had done it"
+                    if prepared.note:
+                        message += f"; {prepared.note}"
                     self.journal.outcome(
                         self.key, action.id, Status.DONE, found, message, event=Event.RECONCILED
                     )
@@ -603,8 +605,8 @@ class Executor:
                 message = f"verification failed: {exc}"
             self.journal.outcome(self.key, action.id, Status.FAILED, None, message)
             return Status.FAILED, message, {}
-        self.journal.outcome(self.key, action.id, Status.DONE, outputs)
-        return Status.DONE, "", outputs
+        self.journal.outcome(self.key, action.id, Status.DONE, outputs, prepared.note)
+        return Status.DONE, prepared.note, outputs
 
     def _claim(self, offered: list[str]) -> str | None:
         """The first offered number no other purchase of this plan has chosen; reserves it."""

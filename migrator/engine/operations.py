@@ -16,15 +16,18 @@ Action params use the adapter interface's vocabulary (plain data, `$ref`s alread
 
 When a param is missing, "e164" falls back to the action's item (a +E.164 string) and "app_id"
 to its item_id. Outputs, which later actions reach with {"$ref": "ACTION.FIELD"}:
-create_application {"app_id", "name"}; buy_number {"e164", "number_id"}; update_application
-{"app_id"}.
+create_application {"app_id", "name"}; buy_number {"e164", "number_id"} (plus "fallback" when
+the number was bought elsewhere than the search asked: see `choose_replacement`);
+update_application {"app_id"}.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from migrator.errors import MigratorError
@@ -202,14 +205,84 @@ class Prepared:
     before: dict[str, Any] | None = None
     reconcile: Callable[[], dict[str, Any] | None] | None = None
     writes: bool = True
+    note: str = ""
+    """What the admin should know about how it was done (a replacement bought elsewhere than
+    the plan asked); the journal keeps it as the outcome's message."""
 
 
 Reader = Callable[[Callable[[], Any]], Any]
 """Runs a read through the executor's throttle and retry policy."""
 
 
-def bought(number: Any) -> dict[str, Any]:
-    return {"e164": number.e164, "number_id": number.id}
+def bought(number: Any, fallback: str = "") -> dict[str, Any]:
+    """A purchase's outputs; `fallback` says what was bought instead of what the plan asked."""
+    outputs = {"e164": number.e164, "number_id": number.id}
+    if fallback:
+        outputs["fallback"] = fallback
+    return outputs
+
+
+# --- choosing a replacement -----------------------------------------------------------------
+def _narrowed_by(query: NumberQuery) -> str:
+    """How a search is narrower than its country and type ("near 888", "containing 555")."""
+    parts = []
+    if query.area_code:
+        parts.append(f"near {query.area_code}")
+    if query.contains:
+        parts.append(f"containing {query.contains}")
+    return " ".join(parts)
+
+
+def search_steps(query: NumberQuery) -> list[NumberQuery]:
+    """The searches a replacement tries, most specific first: the plan's (area code, digits),
+    then the same country, type and capabilities anywhere in the country. Vonage and Plivo
+    turn an area code into a number pattern, so the second search has no pattern either."""
+    if not _narrowed_by(query):
+        return [query]
+    return [query, dataclasses.replace(query, area_code=None, contains=None)]
+
+
+@dataclass(frozen=True)
+class Choice:
+    e164: str
+    search: NumberQuery
+    """The search that found it."""
+    fallback: str = ""
+    """Why it was not found by the plan's own search ('' when it was)."""
+
+
+def choose_replacement(
+    adapter: VendorAdapter,
+    query: NumberQuery,
+    read: Reader,
+    claim: Callable[[list[str]], str | None],
+) -> Choice:
+    """Search, most specific first, and claim the first number no other action has chosen.
+
+    A wider search runs only when the narrower one found nothing to claim (nothing for sale,
+    or every number offered already chosen by another purchase of this plan)."""
+    why: list[str] = []
+    for step in search_steps(query):
+        found = read(partial(adapter.search_numbers, step))
+        chosen = claim([offer.e164 for offer in found]) if found else None
+        if chosen is not None:
+            if not why:
+                return Choice(chosen, step)
+            return Choice(chosen, step, f"{why[0]}; bought {chosen} instead (any area code)")
+        why.append(_none_left(adapter.vendor, step, bool(found)))
+    raise NoSuchReplacement("; ".join(why))
+
+
+def _none_left(vendor: str, query: NumberQuery, offered: bool) -> str:
+    """Why a search gave nothing to buy, in the admin's words."""
+    where = _narrowed_by(query) or f"anywhere in {query.country}"
+    wanted = ", ".join(sorted(c.value for c in query.capabilities))
+    numbers = f"{query.country} {query.number_type.value} numbers {where}" + (
+        f" with {wanted}" if wanted else ""
+    )
+    if offered:
+        return f"every one of the {numbers} that {vendor} offers is being bought by this plan"
+    return f"no {numbers} for sale on {vendor}"
 
 
 def prepare(
@@ -261,35 +334,33 @@ def prepare(
     if kind is ActionKind.BUY_NUMBER:
         config = config_from(params["config"]) if params.get("config") else None
         label = str(params.get("label", ""))
-        chosen = (previous_call or {}).get("e164") or params.get("e164")
+        previous = previous_call or {}
+        chosen = previous.get("e164") or params.get("e164")
+        searched = previous.get("search")
+        fallback = str(previous.get("fallback") or "") if previous.get("e164") else ""
         if not chosen:
             if not isinstance(params.get("search"), dict):
                 raise ParamError(f"{action.id}: params need 'e164' or 'search'")
-            query = query_from(params["search"])
-            found = read(lambda: adapter.search_numbers(query))
-            if not found:
-                raise NoSuchReplacement(
-                    f"no number for sale matches {plain(query)} on {adapter.vendor}"
-                )
-            chosen = claim([offer.e164 for offer in found])
-            if chosen is None:
-                raise NoSuchReplacement(
-                    f"every number {adapter.vendor} offers for {plain(query)} is already "
-                    "being bought by another action of this plan"
-                )
+            choice = choose_replacement(adapter, query_from(params["search"]), read, claim)
+            chosen, searched, fallback = choice.e164, plain(choice.search), choice.fallback
         e164 = str(chosen)
 
         def find_bought() -> dict[str, Any] | None:
             number = read(lambda: adapter.get_number(e164))
-            return None if number is None else bought(number)
+            return None if number is None else bought(number, fallback)
 
         def buy() -> dict[str, Any]:
-            return bought(adapter.buy_number(e164, config, label))
+            return bought(adapter.buy_number(e164, config, label), fallback)
 
+        # the intent records the number chosen and how: a retry after a crash buys that number
         call: dict[str, Any] = {"method": "buy_number", "e164": e164, "label": label}
         if config is not None:
             call["config"] = plain(config)
-        return Prepared(call=call, run=buy, reconcile=find_bought)
+        if searched:
+            call["search"] = searched
+        if fallback:
+            call["fallback"] = fallback
+        return Prepared(call=call, run=buy, reconcile=find_bought, note=fallback)
 
     if kind is ActionKind.CONFIGURE_NUMBER:
         e164, config = e164_of(action, params), config_param(action, params)

@@ -39,7 +39,7 @@ def reconcile_call(
         return None if app is None else {"app_id": app.id, "name": app.name}
     if method == "buy_number":
         number = read(lambda: adapter.get_number(str(call["e164"])))
-        return None if number is None else bought(number)
+        return None if number is None else bought(number, str(call.get("fallback") or ""))
     if method == "configure_number":
         e164 = str(call["e164"])
         current = read(lambda: adapter.read_number_config(e164))

@@ -33,6 +33,15 @@ def run(args: argparse.Namespace) -> int:
     for stage in view["stages"]:
         counts = ", ".join(f"{n} {s}" for s, n in stage["counts"].items())
         print(f"  {stage['stage']:13} {stage['status']:12} {counts}")
+    widened = [
+        a for a in view["actions"] if a["status"] == "done" and (a["outputs"] or {}).get("fallback")
+    ]
+    if widened:
+        print(f"Bought elsewhere than planned ({len(widened)}):")
+        for action in widened[:SHOWN]:
+            print(f"  {action['id']}: {action['outputs']['fallback']}")
+        if len(widened) > SHOWN:
+            print(f"  ... and {len(widened) - SHOWN} more (--json)")
     open_actions = [a for a in view["actions"] if a["status"] not in ("done", "skipped")]
     started = any(a["attempts"] or a["status"] != "pending" for a in view["actions"])
     if started and open_actions:
