@@ -14,7 +14,8 @@ Twilio specifics the engine relies on (shared/reference/vendors.md section 1.1):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -82,6 +83,7 @@ class TwilioAdapter(VendorAdapter):
             raise _refuse("Twilio credentials need an account_sid and an auth_token") from None
         self.calls = TwilioCalls(sid, token, endpoint, self.throttle)
         self._subaccounts: list[str] | None = None
+        self._tree_lock = threading.Lock()
         self._owners: dict[str, str] = {}
         """E.164 or application sid -> the sid of the (sub)account found owning it."""
 
@@ -115,29 +117,32 @@ class TwilioAdapter(VendorAdapter):
     # --- the account tree ------------------------------------------------------------------
     def _subaccount_sids(self) -> list[str]:
         """Active subaccounts we can act for (their tokens come from the Accounts list)."""
-        if self._subaccounts is None:
-            accounts = self.calls.read(
-                lambda: self._client.api.v2010.accounts.list(page_size=PAGE_SIZE)
-            )
-            found = []
-            for account in accounts:
-                sid, token = convert.text(account.sid), convert.text(account.auth_token)
-                owner = convert.text(account.owner_account_sid)
-                if sid == self.account_id or owner != self.account_id:
-                    continue
-                if convert.text(account.status) == "active" and token:
-                    self.calls.add_account(sid, token)
-                    found.append(sid)
-            self._subaccounts = found
-        return self._subaccounts
+        with self._tree_lock:
+            if self._subaccounts is None:
+                accounts = self.calls.read(
+                    lambda: self._client.api.v2010.accounts.list(page_size=PAGE_SIZE)
+                )
+                found = []
+                for account in accounts:
+                    sid, token = convert.text(account.sid), convert.text(account.auth_token)
+                    owner = convert.text(account.owner_account_sid)
+                    if sid == self.account_id or owner != self.account_id:
+                        continue
+                    if convert.text(account.status) == "active" and token:
+                        self.calls.add_account(sid, token)
+                        found.append(sid)
+                self._subaccounts = found
+            return self._subaccounts
 
-    def _candidates(self, key: str) -> list[str]:
+    def _candidates(self, key: str) -> Iterator[str]:
         """Accounts to ask about a number or an application: where it was last seen first,
-        then the main account, then each subaccount."""
-        known = self._owners.get(key)
-        order = [known] if known else []
-        order += [self.account_id, *self._subaccount_sids()]
-        return list(dict.fromkeys(order))
+        then the main account, then each subaccount (listed only when it comes to that)."""
+        asked: set[str] = set()
+        for sid in (self._owners.get(key), self.account_id):
+            if sid and sid not in asked:
+                asked.add(sid)
+                yield sid
+        yield from (sid for sid in self._subaccount_sids() if sid not in asked)
 
     # --- applications ----------------------------------------------------------------------
     def _application_raw(self, app_id: str) -> dict[str, Any]:

@@ -15,7 +15,8 @@ each subaccount.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from functools import partial
@@ -81,6 +82,7 @@ class VonageAdapter(VendorAdapter):
         self._rests: dict[str, VonageRest] = {}
         self.rest = self._rest(self._key)
         self._subaccounts: list[str] | None = None
+        self._tree_lock = threading.Lock()
         self._owners: dict[str, str] = {}
         """E.164 or application id -> the api_key of the account found owning it."""
 
@@ -96,18 +98,21 @@ class VonageAdapter(VendorAdapter):
         return found
 
     def _subaccount_keys(self) -> list[str]:
-        if self._subaccounts is None:
-            listing = self._read(self.rest.subaccounts, "list subaccounts")
-            self._subaccounts = [str(s["api_key"]) for s in listing.get("subaccounts", [])]
-        return self._subaccounts
+        with self._tree_lock:
+            if self._subaccounts is None:
+                listing = self._read(self.rest.subaccounts, "list subaccounts")
+                self._subaccounts = [str(s["api_key"]) for s in listing.get("subaccounts", [])]
+            return self._subaccounts
 
-    def _candidates(self, key: str) -> list[VonageRest]:
+    def _candidates(self, key: str) -> Iterator[VonageRest]:
         """Accounts to ask about a number or an application: where it was last seen, the
-        primary, then each subaccount."""
-        known = self._owners.get(key)
-        order = [known] if known else []
-        order += [self._key, *self._subaccount_keys()]
-        return [self._rest(api_key) for api_key in dict.fromkeys(order)]
+        primary, then each subaccount (listed only when it comes to that)."""
+        asked: set[str] = set()
+        for api_key in (self._owners.get(key), self._key):
+            if api_key and api_key not in asked:
+                asked.add(api_key)
+                yield self._rest(api_key)
+        yield from (self._rest(k) for k in self._subaccount_keys() if k not in asked)
 
     @property
     def account_id(self) -> str:
