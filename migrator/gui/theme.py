@@ -92,6 +92,14 @@ def current(app: QApplication | None = None) -> str:
     return str(value) if value in ("light", "dark") else "light"
 
 
+_COLOURS: dict[tuple[str, str], QColor] = {}
+
+
 def colour(kind: str) -> QColor:
-    """A status colour (ok, warn, bad, muted) for the current palette."""
-    return QColor(STATUS_COLOURS[current()][kind])
+    """A status colour (ok, warn, bad, muted) for the current palette (table cells ask for
+    it while painting, so the QColor objects are made once)."""
+    key = (current(), kind)
+    found = _COLOURS.get(key)
+    if found is None:
+        found = _COLOURS[key] = QColor(STATUS_COLOURS[key[0]][kind])
+    return found
