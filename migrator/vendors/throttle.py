@@ -2,6 +2,15 @@
 
 Adapters use it for parallel discovery and the engine for apply, so an account is kept near its
 limit without going over (the vendor's 429 is the exception, not the control loop).
+
+How a call is counted: a vendor counts a request when it arrives, which is somewhere between our
+start and our finish, so the client cannot know the moment. Counting a call from its start would
+undercount whenever a request leaves late (a busy interpreter, a slow connection): the vendor
+would then see more than R arrivals in one window. So a call counts while it is in flight and
+for `per` seconds after it finishes: the finish is the earliest moment the arrival is certainly
+behind us, which makes this the tightest schedule that can never exceed the vendor's window.
+Callers that must wait queue first come, first served, and only the first in line watches the
+clock, so a window full of waiting threads costs one wake-up per freed slot, not one per thread.
 """
 
 from __future__ import annotations
@@ -12,6 +21,9 @@ from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+
+EDGE = 0.001
+"""Seconds added past the window's edge, so a call never lands exactly on it."""
 
 
 @dataclass(frozen=True)
@@ -39,44 +51,75 @@ class Throttle:
         self.limit = limit
         self._slots = threading.BoundedSemaphore(limit.concurrency) if limit.concurrency else None
         self._lock = threading.Lock()
+        self._changed = threading.Condition(self._lock)
+        """Signalled when a call finishes or a back-off is set: the first in line looks again."""
         self._stamps: deque[float] = deque()
-        """When recent calls finished (a vendor counts a call when it arrives, which is between
-        our start and our finish, so counting by finish time can never undercount)."""
+        """When recent calls finished, oldest first (see the module docstring)."""
         self._in_flight = 0
         """Calls started and not finished: they may already count at the vendor."""
         self._paused_until = 0.0
+        self._line: deque[threading.Event] = deque()
+        """Callers waiting for the window, first come first served; the head's event is set."""
 
     def back_off(self, seconds: float) -> None:
         """Hold every caller for `seconds` (after a 429)."""
         with self._lock:
             self._paused_until = max(self._paused_until, time.monotonic() + seconds)
+            self._changed.notify_all()
+
+    def saturated(self) -> bool:
+        """Whether a call asking now would have to wait (window full, callers already waiting,
+        or a back-off), so work done meanwhile delays no call."""
+        with self._lock:
+            return bool(self._line) or self._delay(time.monotonic()) != 0.0
+
+    def _delay(self, now: float) -> float | None:
+        """Seconds until a call may start (0.0: now; None: when an in-flight call finishes).
+        Called with the lock held."""
+        if self._paused_until > now:
+            return self._paused_until - now
+        rate = self.limit.rate
+        if rate is None:
+            return 0.0
+        stamps = self._stamps
+        while stamps and now - stamps[0] >= self.limit.per:
+            stamps.popleft()
+        if len(stamps) + self._in_flight < rate:
+            return 0.0
+        if not stamps:
+            return None  # every counted call is still in flight
+        return stamps[0] + self.limit.per + EDGE - now
+
+    def _admit(self) -> None:
+        if self.limit.rate is not None:
+            self._in_flight += 1
 
     def _wait_for_window(self) -> None:
-        while True:
+        with self._lock:
+            if not self._line and self._delay(time.monotonic()) == 0.0:
+                self._admit()
+                return
+            turn = threading.Event()
+            self._line.append(turn)
+            if len(self._line) == 1:
+                turn.set()
+        try:
+            turn.wait()
             with self._lock:
-                now = time.monotonic()
-                wait = self._paused_until - now
-                if wait <= 0 and self.limit.rate is not None:
-                    while self._stamps and now - self._stamps[0] >= self.limit.per:
-                        self._stamps.popleft()
-                    if len(self._stamps) + self._in_flight >= self.limit.rate:
-                        # A small margin keeps us under the server's own window edge; with
-                        # every counted call still in flight, wait for one to finish.
-                        wait = (
-                            self.limit.per - (now - self._stamps[0]) + 0.005
-                            if self._stamps
-                            else 0.005
-                        )
-                if wait <= 0:
-                    if self.limit.rate is not None:
-                        self._in_flight += 1
-                    return
-            time.sleep(wait)
+                while (delay := self._delay(time.monotonic())) != 0.0:
+                    self._changed.wait(delay)
+                self._admit()
+        finally:
+            with self._lock:
+                self._line.remove(turn)
+                if self._line:
+                    self._line[0].set()
 
     def _finished(self) -> None:
         with self._lock:
             self._in_flight -= 1
             self._stamps.append(time.monotonic())
+            self._changed.notify()
 
     @contextmanager
     def slot(self) -> Iterator[None]:
