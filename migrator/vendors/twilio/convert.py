@@ -9,6 +9,7 @@ service's inbound settings beat both, unless the service says `use_inbound_webho
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
@@ -192,7 +193,13 @@ _PHONENUMBERS_TYPES = {
 
 
 # --- plain data -----------------------------------------------------------------------------
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+"""Types that are plain data already (most fields of most records)."""
+
+
 def _plain(value: Any) -> Any:
+    if type(value) in _SCALARS:
+        return value
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, dict):
@@ -204,7 +211,23 @@ def _plain(value: Any) -> Any:
 
 def record(instance: Any, fields: tuple[str, ...]) -> dict[str, Any]:
     """The named fields of an SDK instance as plain JSON-able data."""
-    return {name: _plain(getattr(instance, name, None)) for name in fields}
+    found = {}
+    for name in fields:
+        value = getattr(instance, name, None)
+        found[name] = value if type(value) in _SCALARS else _plain(value)
+    return found
+
+
+def payload_record(payload: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    """What `record` gives for an SDK instance built from `payload`, for instance classes that
+    copy each of `fields` from the payload unchanged (twilio 9's IncomingPhoneNumberInstance
+    with NUMBER_FIELDS), without building the instance."""
+    found = {}
+    get = payload.get
+    for name in fields:
+        value = get(name)
+        found[name] = value if type(value) in _SCALARS else _plain(value)
+    return found
 
 
 def text(value: Any) -> str:
@@ -212,13 +235,30 @@ def text(value: Any) -> str:
 
 
 def method(value: Any) -> str:
-    return text(value).upper() or "POST"
+    known = _METHODS.get(value) if type(value) is str or value is None else None
+    return known if known is not None else text(value).upper() or "POST"
+
+
+_METHODS: dict[str | None, str] = {
+    None: "POST",
+    "": "POST",
+    **{verb: verb for verb in ("GET", "POST")},
+    **{verb.lower(): verb for verb in ("GET", "POST")},
+}
+"""What `method` gives for the values Twilio sends (every other value is worked out)."""
 
 
 # --- numbers --------------------------------------------------------------------------------
+# Discovery converts tens of thousands of numbers, so what phonenumbers derives from a number is
+# cached: by area code within the North American plan (the area code alone decides the country)
+# and by the whole number elsewhere; `prime` fills the caches as each page arrives, so building
+# the inventory after the last page mostly looks answers up.
+_CACHED_NUMBERS = 1 << 17
+"""Numbers outside the North American plan whose facts are kept (an LRU bound on memory)."""
+
+
 def country_of(e164: str) -> str:
-    """The ISO country of a number. In the North American plan the area code alone decides it,
-    so those answers are cached by area code (most accounts hold thousands of +1 numbers)."""
+    """The ISO country of a number."""
     if not (e164.startswith("+1") and len(e164) == 12):
         return _region(e164)
     area = e164[:5]
@@ -228,6 +268,7 @@ def country_of(e164: str) -> str:
     return found
 
 
+@lru_cache(maxsize=_CACHED_NUMBERS)
 def _region(e164: str) -> str:
     try:
         return phonenumbers.region_code_for_number(phonenumbers.parse(e164)) or "ZZ"
@@ -243,6 +284,11 @@ def number_type(twilio_type: str | None, e164: str) -> NumberType:
     known = _TYPES.get(text(twilio_type).lower())
     if known is not None:
         return known
+    return _phonenumbers_type(e164)
+
+
+@lru_cache(maxsize=_CACHED_NUMBERS)
+def _phonenumbers_type(e164: str) -> NumberType:
     try:
         kind = phonenumbers.number_type(phonenumbers.parse(e164))
     except phonenumbers.NumberParseException:
@@ -251,33 +297,65 @@ def number_type(twilio_type: str | None, e164: str) -> NumberType:
 
 
 _CAPABILITY_NAMES = {cap.value: cap for cap in Capability}
+_CAPABILITY_SETS: dict[tuple[tuple[Any, Any], ...], frozenset[Capability]] = {}
+"""Capability flags as listed -> the set (accounts repeat a handful of combinations)."""
 
 
 def capabilities(raw: Any) -> frozenset[Capability]:
     """{'voice': True, 'SMS': True, ...} (Twilio mixes the key case) as capabilities."""
-    found = (_CAPABILITY_NAMES.get(str(k).lower()) for k, on in dict(raw or {}).items() if on)
+    items = tuple(dict(raw or {}).items())
+    try:
+        return _CAPABILITY_SETS[items]
+    except KeyError:
+        pass
+    except TypeError:  # an unhashable flag value: not worth caching
+        return _capabilities(items)
+    found = _capabilities(items)
+    if len(_CAPABILITY_SETS) < 1024:
+        _CAPABILITY_SETS[items] = found
+    return found
+
+
+def _capabilities(items: tuple[tuple[Any, Any], ...]) -> frozenset[Capability]:
+    found = (_CAPABILITY_NAMES.get(str(k).lower()) for k, on in items if on)
     return frozenset(cap for cap in found if cap is not None)
 
 
+def prime(raw: dict[str, Any]) -> None:
+    """Work out (and cache) what `to_number` derives from a listed number, ahead of it."""
+    e164 = text(raw.get("phone_number"))
+    country_of(e164)
+    number_type(raw.get("type"), e164)
+    capabilities(raw.get("capabilities"))
+
+
+_TAGS = {
+    (False, False): frozenset(),
+    (True, False): frozenset({"hosted"}),
+    (False, True): frozenset({"fax"}),
+    (True, True): frozenset({"hosted", "fax"}),
+}
+"""Tags by (hosted, fax)."""
+
+
 def to_number(raw: dict[str, Any], service_of: dict[str, str]) -> Number:
+    get = raw.get
     e164 = text(raw["phone_number"])
-    tags = {"hosted"} if raw.get("origin") == "hosted" else set()
-    if raw.get("voice_receive_mode") == "fax":
-        tags.add("fax")
+    sid = text(raw["sid"])
     return Number(
-        id=text(raw["sid"]),
+        id=sid,
         e164=e164,
         country=country_of(e164),
-        number_type=number_type(raw.get("type"), e164),
-        capabilities=capabilities(raw.get("capabilities")),
-        account_id=text(raw.get("account_sid")),
-        friendly_name=text(raw.get("friendly_name")),
-        voice_app_id=raw.get("voice_application_sid") or None,
-        sms_app_id=raw.get("sms_application_sid") or None,
-        messaging_service_id=service_of.get(text(raw["sid"])),
-        trunk_id=raw.get("trunk_sid") or None,
-        emergency_address_id=raw.get("emergency_address_sid") or None,
-        tags=frozenset(tags),
+        number_type=number_type(get("type"), e164),
+        capabilities=capabilities(get("capabilities")),
+        account_id=text(get("account_sid")),
+        friendly_name=text(get("friendly_name")),
+        voice_app_id=get("voice_application_sid") or None,
+        sms_app_id=get("sms_application_sid") or None,
+        messaging_service_id=service_of.get(sid),
+        trunk_id=get("trunk_sid") or None,
+        emergency_address_id=get("emergency_address_sid") or None,
+        tags=_TAGS[get("origin") == "hosted", get("voice_receive_mode") == "fax"],
         config=raw,
     )
 
@@ -291,24 +369,32 @@ def _hooks(
     overridden: dict[WebhookPurpose, str] | None = None,
 ) -> list[Webhook]:
     found = []
+    get = config.get
+    winners = overridden or _NO_WINNERS
     for purpose, (url_field, method_field) in fields.items():
-        url = text(config.get(url_field))
+        value = get(url_field)
+        if value is None:
+            continue
+        url = value if type(value) is str else str(value)
         if not url:
             continue
-        winner = (overridden or {}).get(purpose)
+        winner = winners.get(purpose)
         found.append(
             Webhook(
                 owner,
                 owner_id,
                 purpose,
                 url,
-                method(config.get(method_field)) if method_field else "POST",
+                method(get(method_field)) if method_field else "POST",
                 account_id=account_id,
                 effective=winner is None,
                 overridden_by=winner,
             )
         )
     return found
+
+
+_NO_WINNERS: dict[WebhookPurpose, str] = {}
 
 
 def number_webhooks(number: Number, services: dict[str, MessagingService]) -> list[Webhook]:
@@ -318,7 +404,7 @@ def number_webhooks(number: Number, services: dict[str, MessagingService]) -> li
         overridden.update(dict.fromkeys(VOICE, f"trunk:{number.trunk_id}"))
     elif number.voice_app_id:
         overridden.update(dict.fromkeys(VOICE, f"application:{number.voice_app_id}"))
-    service = services.get(number.messaging_service_id or "")
+    service = services.get(number.messaging_service_id or "") if services else None
     if service is not None and not service.use_inbound_webhook_on_number:
         overridden.update(dict.fromkeys(SMS, f"messaging_service:{service.id}"))
     elif number.sms_app_id:
