@@ -21,7 +21,7 @@ from migrator.engine.migration_file import MigrationFile
 from migrator.model.enums import Capability, HostedBy, NumberType, OwnerKind, WebhookPurpose
 from migrator.model.inventory import Inventory, Number, Webhook
 from migrator.model.mapping import Strategy, placeholder_url
-from migrator.model.plan import Action, Stage
+from migrator.model.plan import Action, ActionKind, Stage
 from migrator.sandbox import Sandbox
 from migrator.services import execution
 from migrator.services.migrations import Source, new_migration
@@ -319,13 +319,19 @@ def replaced_numbers(file: MigrationFile) -> list[str]:
 def carried_over_problems(
     file: MigrationFile, source: Inventory, target: Inventory, checked: list[str] | None = None
 ) -> list[str]:
-    """Every replaced source number whose replacement is missing on the target, not linked to
-    an application (where the source number was, or the target keeps URLs only on
-    applications), or answered by other URLs than the source's. `checked` receives one line
+    """Every replaced source number whose replacement is missing on the target, unlike what the
+    plan searched for (country, type, area code, capabilities), not linked to an application
+    (where the source number was, or the target keeps URLs only on applications), or answered
+    by other URLs than the source's. `checked` receives one line
     per URL found carried over (so a test can tell the check had something to check)."""
     problems = []
     checked = [] if checked is None else checked
     plan = execution.load_plan(file)
+    searches = {
+        str(a.params["replaces"]): dict(a.params["search"])
+        for a in plan.actions
+        if a.kind is ActionKind.BUY_NUMBER
+    }
     apps_only = (
         adapter_class(plan.target_vendor).capabilities.webhook_home == WebhookHome.APPLICATION
     )
@@ -341,6 +347,7 @@ def carried_over_problems(
         if arrived is None:
             problems.append(f"{e164}: replacement {new} is not on the target")
             continue
+        problems += _unlike(number, arrived, searches[e164])
         wanted = effective_urls(source, number)
         had_app = bool(number.voice_app_id or number.sms_app_id)
         if wanted and (had_app or apps_only) and not (arrived.voice_app_id or arrived.sms_app_id):
@@ -353,6 +360,23 @@ def carried_over_problems(
                 )
             else:
                 checked.append(f"{e164} -> {new}: {purpose.value} {url}")
+    return problems
+
+
+def _unlike(number: Number, arrived: Number, search: dict[str, Any]) -> list[str]:
+    """How a replacement differs from what the plan searched for: another country or type,
+    outside the area code, or without a capability asked for."""
+    problems = []
+    where = f"{number.e164} -> {arrived.e164}"
+    if (arrived.country, arrived.number_type.value) != (number.country, search["number_type"]):
+        problems.append(f"{where}: {arrived.country} {arrived.number_type.value} number")
+    area = search.get("area_code")
+    national = str(phonenumbers.parse(arrived.e164).national_number)
+    if area and not national.startswith(str(area)):
+        problems.append(f"{where}: not in area code {area}")
+    missing = {Capability(c) for c in search["capabilities"]} - arrived.capabilities
+    if missing:
+        problems.append(f"{where}: lacks {', '.join(sorted(missing))}")
     return problems
 
 
