@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
-from migrator.model.enums import HostedBy
+from migrator.model.enums import HostedBy, OwnerKind
 from migrator.model.inventory import Inventory, Webhook
 from migrator.model.serialize import to_data
 from migrator.model.urls import has_credentials, redact_url
@@ -43,8 +43,25 @@ def summarize(inventory: Inventory) -> dict[str, Any]:
         "vendor_hosted_webhooks": dict(Counter(w.hosted_by.value for w in hosted).most_common()),
         "vendor_hosted": [_webhook_row(w) for w in hosted],
         "webhooks_with_credentials": sum(1 for w in inventory.webhooks if has_credentials(w.url)),
-        "numbers_without_webhook": sum(1 for n in numbers if not inventory.effective_webhooks(n)),
+        "numbers_without_webhook": _numbers_without_webhook(inventory),
     }
+
+
+def _numbers_without_webhook(inventory: Inventory) -> int:
+    """Numbers that nothing answers (one pass over the webhooks, not one per number)."""
+    answered = {(w.owner_kind, w.owner_id) for w in inventory.webhooks if w.effective}
+    count = 0
+    for number in inventory.numbers:
+        owners = (
+            (OwnerKind.NUMBER, number.id),
+            (OwnerKind.APPLICATION, number.voice_app_id),
+            (OwnerKind.APPLICATION, number.sms_app_id),
+            (OwnerKind.MESSAGING_SERVICE, number.messaging_service_id),
+            (OwnerKind.TRUNK, number.trunk_id),
+        )
+        if not any(owner in answered for owner in owners):
+            count += 1
+    return count
 
 
 def _webhook_row(webhook: Webhook) -> dict[str, Any]:
