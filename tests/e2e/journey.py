@@ -207,16 +207,21 @@ def write_csv_export(path: Path) -> Path:
     add(_valid_numbers("US", "888555", 2), type="tollfree", capabilities="voice;sms", **ivr)
     for index, number in enumerate(_valid_numbers("US", "212736", 5)):
         own = f"https://stores.acme.example/{index}"
-        add([number], capabilities="voice;sms", voice_url=f"{own}/voice", voice_method="GET",
-            sms_url=f"{own}/sms", friendly_name=f"Store {index}", tags="stores")  # fmt: skip
+        hooks = {"voice_url": f"{own}/voice", "voice_method": "GET", "sms_url": f"{own}/sms"}
+        add([number], capabilities="voice;sms", friendly_name=f"Store {index}", **hooks)
     add(_valid_numbers("CA", "514285", 3), capabilities="voice;sms", **ivr)
     add(
         _valid_numbers("GB", "207946", 3),
         capabilities="voice",
         voice_url="https://eu.acme.example/answer",
     )
-    add(_valid_numbers("GB", "7911", 2), capabilities="voice;sms", application="EU mobile",
-        voice_url="https://eu.acme.example/mobile", sms_url="https://eu.acme.example/mobile-sms")  # fmt: skip
+    mobile = {
+        "voice_url": "https://eu.acme.example/mobile",
+        "sms_url": "https://eu.acme.example/sms",
+    }
+    add(
+        _valid_numbers("GB", "7911", 2), capabilities="voice;sms", application="EU mobile", **mobile
+    )
     bin_url = "https://handler.twilio.com/twiml/EH0123456789abcdef0123456789abcdef"
     add(
         _valid_numbers("US", "312555", 1),
@@ -233,7 +238,7 @@ def write_csv_export(path: Path) -> Path:
 
 
 # --- what should have carried over ------------------------------------------------------------
-def expected_url(url: str, hosted: Any) -> str:
+def expected_url(url: str, hosted: HostedBy) -> str:
     """The URL the target must call: the source's own, or the placeholder standing in for
     logic the departing vendor hosted (until the admin enters a rebuilt one)."""
     return placeholder_url(hosted, url) if hosted.vendor_hosted else url
@@ -305,7 +310,7 @@ def replacements(file: MigrationFile) -> dict[str, str]:
     produced = outputs(file)
     found = {}
     for action in plan.actions:
-        if action.kind.value == "buy_number":
+        if action.kind is ActionKind.BUY_NUMBER:
             found[str(action.params["replaces"])] = str(produced[action.id]["e164"])
     return found
 
@@ -322,8 +327,8 @@ def carried_over_problems(
     """Every replaced source number whose replacement is missing on the target, unlike what the
     plan searched for (country, type, area code, capabilities), not linked to an application
     (where the source number was, or the target keeps URLs only on applications), or answered
-    by other URLs than the source's. `checked` receives one line
-    per URL found carried over (so a test can tell the check had something to check)."""
+    by other URLs than the source's. `checked` receives one line per URL found carried over
+    (so a test can tell the check had something to check)."""
     problems = []
     checked = [] if checked is None else checked
     plan = execution.load_plan(file)
