@@ -21,7 +21,7 @@ from typing import Any
 
 from migrator.engine import operations
 from migrator.engine.executor import PortDesk
-from migrator.engine.journal import ActionRecord, Journal
+from migrator.engine.journal import ActionRecord, Journal, Status
 from migrator.engine.limiter import DEFAULT_RETRY, Invoker, RetryPolicy
 from migrator.engine.operations import config_from, spec_from
 from migrator.engine.reconcile import settle_unfinished
@@ -89,6 +89,7 @@ class Rollback:
         self.invoker = Invoker(retry, sleep, seed)
         self.workers = workers
         self._released: set[str] = set()
+        self._kept: set[str] = set()
         self._created: set[str] = set()
         self._total = self._done = 0
 
@@ -116,15 +117,20 @@ class Rollback:
         return report
 
     def _undo_all(self, records: list[ActionRecord], report: RollbackReport) -> None:
+        self._kept = _kept_after_decommission(records)
         self._released = {
             str(r.outputs.get("e164"))
             for r in records
-            if r.action.kind is ActionKind.BUY_NUMBER and r.action.reversible
+            if r.action.kind is ActionKind.BUY_NUMBER
+            and r.action.reversible
+            and f"{r.plan}:{r.action_id}" not in self._kept
         }
         self._created = {
             str(r.outputs.get("app_id"))
             for r in records
-            if r.action.kind is ActionKind.CREATE_APPLICATION and r.action.reversible
+            if r.action.kind is ActionKind.CREATE_APPLICATION
+            and r.action.reversible
+            and f"{r.plan}:{r.action_id}" not in self._kept
         }
         self._total, self._done = len(records), 0
         for stage in reversed(Stage):
@@ -184,6 +190,13 @@ class Rollback:
         if action.kind in _NOTHING_TO_UNDO:
             self.journal.undo_outcome(record.plan, action.id, True, "nothing to undo (a read)")
             return None
+        if f"{record.plan}:{action.id}" in self._kept:
+            reason = (
+                "kept: the source number it replaces was released in decommission, so undoing "
+                "this would leave no number answering"
+            )
+            self.journal.undo_outcome(record.plan, action.id, False, reason)
+            return reason
         if action.kind is ActionKind.SUBMIT_PORT:
             return self._cancel_port(record)  # a port can be cancelled until it completes
         if action.inverse is None:
@@ -270,3 +283,39 @@ class Rollback:
         refused = self.ports.cancel(record.action, record.outputs)
         self.journal.undo_outcome(record.plan, record.action_id, refused is None, refused or "")
         return refused
+
+
+def _refs(value: Any) -> set[str]:
+    """Action ids that `value` refers to with {"$ref": "ACTION.FIELD"}."""
+    if isinstance(value, dict):
+        if set(value) == {"$ref"}:
+            return {str(value["$ref"]).rpartition(".")[0]}
+        return {ref for item in value.values() for ref in _refs(item)}
+    if isinstance(value, list | tuple):
+        return {ref for item in value for ref in _refs(item)}
+    return set()
+
+
+def _kept_after_decommission(records: list[ActionRecord]) -> set[str]:
+    """Target-side actions rollback must leave alone ("plan:action" keys): those serving a
+    number whose source was released in decommission (its replacement, routing and the
+    applications that routing uses). Undoing them would leave the customer with no number."""
+    released = {
+        (r.plan, r.action.item_id)
+        for r in records
+        if r.action.stage is Stage.DECOMMISSION
+        and r.action.kind is ActionKind.RELEASE_NUMBER
+        and r.status is Status.DONE
+    }
+    if not released:
+        return set()
+    kept: set[str] = set()
+    referenced: set[tuple[str, str]] = set()
+    for record in records:
+        if record.action.side is Side.TARGET and (record.plan, record.action.item_id) in released:
+            kept.add(f"{record.plan}:{record.action_id}")
+            referenced |= {(record.plan, ref) for ref in _refs(record.action.params)}
+    for record in records:
+        if (record.plan, record.action_id) in referenced:
+            kept.add(f"{record.plan}:{record.action_id}")
+    return kept

@@ -119,3 +119,12 @@ def test_decommission_passes_its_gate_and_releases_the_source_numbers(
         assert {n.e164 for n in after.numbers} == kept
 
         run.check_carried_over()  # every released number still has its replacement
+
+        # Rolling back now must not strand the customer: replacements of released numbers
+        # (and what routes them) stay, and the report says why.
+        undo = execution.rollback(run.file)
+        kept = [n for n in undo.not_undone if n.reason.startswith("kept:")]
+        assert len({n.action_id for n in kept if n.action_id.startswith("buy_number:")}) == len(
+            releases
+        )
+        run.check_carried_over()
