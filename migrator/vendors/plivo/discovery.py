@@ -1,16 +1,21 @@
 """Reading a whole Plivo list as fast as the account's limit allows.
 
 Plivo pages by `limit` (at most 20) and `offset`, so once the first page gives `total_count`
-every other page can be asked for at once; the throttle keeps the account under its limit. Each
-page is converted to the model in the worker that fetched it, while others wait on the throttle.
+every other page can be asked for at once; the throttle keeps the account under its limit.
 Offsets shift if the account changes while it is read, so the pages are checked to add up to
 `total_count` with no repeats, and the list is read again (once) when they do not.
+
+What bounds a large list is the rate window: the calls of each window wait for those of the
+window before to leave it, so the sooner the first window's calls are answered, the sooner the
+last window opens. The pool's threads therefore only fetch; turning pages into the model is done
+by the calling thread while the window is full (the fetches are waiting for it anyway) or once
+every fetch is under way, so it never slows the calls that the next window waits on.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any, Generic, TypeVar
 
 import plivo
@@ -41,11 +46,19 @@ class PagedList(Generic[T]):
         self.convert = convert
         self.identity = identity
 
-    def page(self, calls: PlivoCalls, offset: int) -> tuple[list[T], int]:
-        response = plain(calls.read(lambda client: self.fetch(client, PAGE, offset)))
+    def answer(self, calls: PlivoCalls, offset: int) -> Any:
+        """The SDK's answer for the page at `offset`, as it came."""
+        return calls.read(lambda client: self.fetch(client, PAGE, offset))
+
+    def records(self, answer: Any) -> tuple[list[T], int]:
+        """A page's records in the model, and the list's `total_count`."""
+        response = plain(answer)
         meta = response.get("meta") or {}
         objects = response.get("objects") or []
         return [self.convert(raw) for raw in objects], int(meta.get("total_count") or 0)
+
+    def page(self, calls: PlivoCalls, offset: int) -> tuple[list[T], int]:
+        return self.records(self.answer(calls, offset))
 
 
 def read_all(
@@ -64,6 +77,10 @@ def read_all(
     raise Transient("the Plivo account changed while it was being read; try again", vendor=VENDOR)
 
 
+POLL = 0.01
+"""Seconds between looks at the window while fetched pages wait to be converted."""
+
+
 def _read_once(
     calls: PlivoCalls,
     pool: ThreadPoolExecutor,
@@ -76,22 +93,30 @@ def _read_once(
     tick(len(first), total)
     pages: dict[int, list[T]] = {0: first}
 
-    def fetch_page(offset: int) -> tuple[list[T], int]:
+    def fetch_page(offset: int) -> Any:
         cancel.check()
-        return listing.page(calls, offset)
+        return listing.answer(calls, offset)
 
-    futures: dict[Future[tuple[list[T], int]], int] = {
+    futures: dict[Future[Any], int] = {
         pool.submit(fetch_page, offset): offset for offset in range(PAGE, total, PAGE)
     }
+    fetched: list[tuple[int, Any]] = []
     read = len(first)
     try:
         pending = set(futures)
-        while pending:
-            done, pending = wait(pending, timeout=0.2, return_when=FIRST_EXCEPTION)
-            for future in done:
-                records, _ = future.result()
-                pages[futures[future]] = records
-                read += len(records)
+        while pending or fetched:
+            if pending:
+                done, pending = wait(
+                    pending, timeout=POLL if fetched else 0.2, return_when=FIRST_COMPLETED
+                )
+                fetched += [(futures[future], future.result()) for future in done]
+            # Converting now delays no call that a later window waits on when the window is full
+            # or every remaining fetch is under way.
+            under_way = all(future.running() for future in pending)
+            while fetched and (under_way or calls.throttle.saturated()):
+                offset, answer = fetched.pop(0)
+                pages[offset], _ = listing.records(answer)
+                read += len(pages[offset])
                 tick(read, total)
             cancel.check()
     finally:
