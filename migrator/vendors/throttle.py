@@ -68,8 +68,9 @@ class Throttle:
             self._changed.notify_all()
 
     def saturated(self) -> bool:
-        """Whether a call asking now would have to wait (window full, callers already waiting,
-        or a back-off), so work done meanwhile delays no call."""
+        """Whether a call asking now would have to wait for the rate window (full, callers
+        already waiting for it, or a back-off), so work done meanwhile delays no call. The
+        concurrency limit is not considered."""
         with self._lock:
             return bool(self._line) or self._delay(time.monotonic()) != 0.0
 
