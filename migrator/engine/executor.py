@@ -124,13 +124,14 @@ class ApplyReport:
         return not self.stopped and not any(r.status == Status.FAILED for r in self.results)
 
 
-def _refs(value: Any) -> set[str]:
+def referenced_actions(value: Any) -> set[str]:
+    """Ids of the actions whose outputs `value` refers to with {"$ref": "ACTION.FIELD"}."""
     if isinstance(value, dict):
         if set(value) == {"$ref"}:
             return {str(value["$ref"]).rpartition(".")[0]}
-        return {ref for item in value.values() for ref in _refs(item)}
+        return {ref for item in value.values() for ref in referenced_actions(item)}
     if isinstance(value, list | tuple):
-        return {ref for item in value for ref in _refs(item)}
+        return {ref for item in value for ref in referenced_actions(item)}
     return set()
 
 
@@ -324,7 +325,7 @@ class Executor:
         source application, the releases of the numbers it answers."""
         needs = self._needs_of.get(action.id)
         if needs is None:
-            needs = set(action.depends_on) | _refs(action.params)
+            needs = set(action.depends_on) | referenced_actions(action.params)
             if action.kind is ActionKind.DELETE_APPLICATION and action.side is Side.SOURCE:
                 users = self._app_users(str(action.params.get("app_id") or action.item_id))
                 needs |= {self._releases[e164] for e164 in users if e164 in self._releases}

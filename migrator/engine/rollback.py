@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from migrator.engine import operations
-from migrator.engine.executor import PortDesk
+from migrator.engine.executor import PortDesk, referenced_actions
 from migrator.engine.journal import ActionRecord, Journal, Status
 from migrator.engine.limiter import DEFAULT_RETRY, Invoker, RetryPolicy
 from migrator.engine.operations import config_from, spec_from
@@ -285,17 +285,6 @@ class Rollback:
         return refused
 
 
-def _refs(value: Any) -> set[str]:
-    """Action ids that `value` refers to with {"$ref": "ACTION.FIELD"}."""
-    if isinstance(value, dict):
-        if set(value) == {"$ref"}:
-            return {str(value["$ref"]).rpartition(".")[0]}
-        return {ref for item in value.values() for ref in _refs(item)}
-    if isinstance(value, list | tuple):
-        return {ref for item in value for ref in _refs(item)}
-    return set()
-
-
 def _kept_after_decommission(records: list[ActionRecord]) -> set[str]:
     """Target-side actions rollback must leave alone ("plan:action" keys): those serving a
     number whose source was released in decommission (its replacement, routing and the
@@ -314,7 +303,7 @@ def _kept_after_decommission(records: list[ActionRecord]) -> set[str]:
     for record in records:
         if record.action.side is Side.TARGET and (record.plan, record.action.item_id) in released:
             kept.add(f"{record.plan}:{record.action_id}")
-            referenced |= {(record.plan, ref) for ref in _refs(record.action.params)}
+            referenced |= {(record.plan, ref) for ref in referenced_actions(record.action.params)}
     for record in records:
         if (record.plan, record.action_id) in referenced:
             kept.add(f"{record.plan}:{record.action_id}")
