@@ -12,11 +12,11 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+from migrator.cli import decisions
 from migrator.cli.commands.plan import print_assessment, redact_data, redact_text
 from migrator.engine.migration_file import MigrationFile
 from migrator.model.assessment import Assessment, ItemAssessment, Verdict
-from migrator.model.mapping import Strategy
-from migrator.services.planning import build_plan
+from migrator.services.decision_changes import plan_with_changes
 
 NAME = "assess"
 HELP = "assess what will not carry over to the target: verdicts, fixes and a checklist"
@@ -25,11 +25,7 @@ SHOWN_PER_RULE = 5
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE.migration")
-    parser.add_argument(
-        "--numbers",
-        choices=[s.value for s in Strategy],
-        help="default strategy for every number (bulk rules and per-number choices still win)",
-    )
+    decisions.add_options(parser)
     parser.add_argument("--all", action="store_true", help="list every item, not a few per rule")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
 
@@ -67,9 +63,10 @@ def print_details(assessment: Assessment, show_all: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    changes = decisions.changes_from(args)  # before opening: a typo changes nothing
     with MigrationFile.open(args.file) as file:
         file.acquire_writer_lock()
-        _, assessment, _ = build_plan(file, args.numbers)
+        _, assessment, _ = plan_with_changes(file, changes, args.numbers)
     if args.json:
         print(json.dumps(redact_data(assessment.to_dict()), indent=1))
         return 0

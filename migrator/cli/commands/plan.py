@@ -12,12 +12,15 @@ import re
 from pathlib import Path
 from typing import Any
 
+from migrator.cli import decisions
 from migrator.engine.migration_file import MigrationFile
 from migrator.model.assessment import Assessment, Verdict
-from migrator.model.mapping import Mapping, Strategy
+from migrator.model.mapping import Mapping
 from migrator.model.plan import Plan, Stage
 from migrator.model.urls import redact_url
-from migrator.services.planning import build_plan, plan_document
+from migrator.services.decision_changes import plan_with_changes
+from migrator.services.number_groups import decided_by_counts
+from migrator.services.planning import plan_document
 
 NAME = "plan"
 HELP = "map every item to the target, assess the risks and show the staged plan"
@@ -27,11 +30,7 @@ _URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>()]+")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE.migration")
-    parser.add_argument(
-        "--numbers",
-        choices=[s.value for s in Strategy],
-        help="default strategy for every number (bulk rules and per-number choices still win)",
-    )
+    decisions.add_options(parser)
     parser.add_argument("--all", action="store_true", help="list every action, not the first few")
     parser.add_argument("--json", action="store_true", help="print one JSON document")
 
@@ -84,6 +83,7 @@ def as_json(mapping: Mapping, assessment: Assessment, plan: Plan) -> dict[str, A
         "mapping": {
             "strategies": mapping.strategy_counts(),
             "decisions": mapping.decisions.to_dict(),
+            "decided_by": decided_by_counts(mapping),
             "applications": len([a for a in mapping.applications if a.create]),
             "placeholders": mapping.placeholders(),
         },
@@ -142,14 +142,17 @@ def print_plan(plan: Plan, show_all: bool) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    changes = decisions.changes_from(args)  # before opening: a typo changes nothing
     with MigrationFile.open(args.file) as file:
         file.acquire_writer_lock()
-        mapping, assessment, plan = build_plan(file, args.numbers)
+        mapping, assessment, plan = plan_with_changes(file, changes, args.numbers)
     if args.json:
         print(json.dumps(as_json(mapping, assessment, plan), indent=1))
         return 0
     strategies = ", ".join(f"{k} {v}" for k, v in mapping.strategy_counts().items())
     print(f"Numbers: {strategies or 'none'}")
+    for line in decisions.decisions_lines(mapping):
+        print(redact_text(line))
     print_assessment(assessment)
     print()
     print_plan(plan, args.all)

@@ -1,0 +1,170 @@
+"""The strategy options `migrator plan` and `migrator assess` share, and how they are shown.
+
+    --numbers STRATEGY                     the default for every number
+    --rule 'country=CA,type=tollfree:replace'   a bulk rule, appended to the stored ones
+    --set +14155550100=keep                one number's own strategy (wins over every rule)
+    --clear-rules                          drop the stored rules and overrides first
+
+Everything is parsed before the migration file is opened, so a typo changes nothing; a bad
+option is one UsageError naming the bad part (exit code 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+import phonenumbers
+
+from migrator.errors import UsageError
+from migrator.model.enums import NumberType
+from migrator.model.mapping import Mapping, Strategy, StrategyRule
+from migrator.services.decision_changes import DecisionChanges
+from migrator.services.number_groups import decided_by_counts
+
+STRATEGIES = ", ".join(s.value for s in Strategy)
+TYPES = ", ".join(t.value for t in NumberType)
+FIELDS = {
+    "country": "country",
+    "type": "number_type",
+    "number_type": "number_type",
+    "tag": "tag",
+    "app": "app",
+}
+"""--rule field names -> StrategyRule fields."""
+
+
+def add_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--numbers",
+        choices=[s.value for s in Strategy],
+        help="default strategy for every number (bulk rules and per-number choices still win)",
+    )
+    parser.add_argument(
+        "--rule",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE,...:STRATEGY",
+        help="a bulk rule: numbers matching every field get STRATEGY; fields are country "
+        "(GB), type (local, mobile, tollfree...), tag and app (a source application id); "
+        "appended after the stored rules (a later match wins); repeatable",
+    )
+    parser.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="E164=STRATEGY",
+        help="the strategy of one number; it wins over every rule; repeatable",
+    )
+    parser.add_argument(
+        "--clear-rules",
+        action="store_true",
+        help="drop the stored bulk rules and per-number strategies before adding new ones",
+    )
+
+
+def parse_strategy(text: str, where: str) -> Strategy:
+    try:
+        return Strategy(text.strip().lower())
+    except ValueError:
+        raise UsageError(f"{where}: strategy '{text.strip()}' is not one of {STRATEGIES}") from None
+
+
+def parse_rule(text: str) -> StrategyRule:
+    """'country=CA,type=tollfree,tag=X,app=APID:replace' -> StrategyRule."""
+    where = f"--rule '{text}'"
+    conditions, colon, strategy = text.rpartition(":")
+    if not colon:
+        raise UsageError(f"{where}: end it with :STRATEGY ({STRATEGIES})")
+    values: dict[str, Any] = {}
+    for part in conditions.split(","):
+        name, equals, value = (s.strip() for s in part.partition("="))
+        if not part.strip():
+            continue
+        if not equals:
+            raise UsageError(f"{where}: '{part.strip()}' is not FIELD=VALUE")
+        field = FIELDS.get(name.lower())
+        if field is None:
+            raise UsageError(f"{where}: unknown field '{name}' (use country, type, tag or app)")
+        if field in values:
+            raise UsageError(f"{where}: '{name}' is given twice")
+        if not value:
+            raise UsageError(f"{where}: '{name}=' needs a value")
+        values[field] = _field_value(field, value, where)
+    if not values:
+        raise UsageError(
+            f"{where}: give at least one of country=, type=, tag=, app= "
+            "(--numbers sets the strategy of every number)"
+        )
+    return StrategyRule(parse_strategy(strategy, where), **values)
+
+
+def _field_value(field: str, value: str, where: str) -> Any:
+    if field == "country":
+        region = value.upper()
+        if region not in phonenumbers.SUPPORTED_REGIONS:
+            raise UsageError(
+                f"{where}: country '{value}' is not a two-letter country code (e.g. US, GB, CA)"
+            )
+        return region
+    if field == "number_type":
+        try:
+            return NumberType(value.lower().replace("-", ""))
+        except ValueError:
+            raise UsageError(f"{where}: type '{value}' is not one of {TYPES}") from None
+    return value
+
+
+def parse_override(text: str) -> tuple[str, Strategy]:
+    """'+1 415 555 0100=keep' -> ('+14155550100', Strategy.KEEP)."""
+    where = f"--set '{text}'"
+    number, equals, strategy = text.rpartition("=")
+    if not equals or not number.strip():
+        raise UsageError(f"{where}: write it as E164=STRATEGY, e.g. +14155550100=keep")
+    try:
+        parsed = phonenumbers.parse(number.strip(), None)
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is None or not phonenumbers.is_valid_number(parsed):
+        raise UsageError(
+            f"{where}: '{number.strip()}' is not a valid number in E.164 form "
+            "(+, country code, number)"
+        )
+    e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+    return e164, parse_strategy(strategy, where)
+
+
+def changes_from(args: argparse.Namespace) -> DecisionChanges:
+    overrides = dict(parse_override(text) for text in args.set)
+    return DecisionChanges(
+        clear=bool(args.clear_rules),
+        rules=tuple(parse_rule(text) for text in args.rule),
+        overrides=overrides,
+    )
+
+
+def _numbers(count: int) -> str:
+    return f"{count:,} number" + ("" if count == 1 else "s")
+
+
+def decisions_lines(mapping: Mapping) -> list[str]:
+    """The 'Decisions:' section of `migrator plan`: the default, each rule with the numbers it
+    decides (those no later rule or override took), and the overrides."""
+    decisions = mapping.decisions
+    decided = decided_by_counts(mapping)
+    default = decisions.default_strategy
+    head = f"default {default.value}" if default else "recommended strategy per number"
+    if not decisions.rules and not decisions.overrides:
+        return [f"Decisions: {head} (no bulk rules, no per-number overrides)"]
+    lines = [f"Decisions: {head}; later rules win over earlier ones, overrides over all"]
+    for position, rule in enumerate(decisions.rules, start=1):
+        count = decided.get(f"rule {position}", 0)
+        note = "" if count else " - none: no number matches, or later rules take them"
+        lines.append(f"  rule {position}: {rule.describe()}  ({_numbers(count)}{note})")
+    if decisions.overrides:
+        gone = len(decisions.overrides) - decided.get("override", 0)
+        lines.append(
+            f"  overrides: {_numbers(len(decisions.overrides))} set one by one"
+            + (f" ({gone:,} no longer in the inventory)" if gone else "")
+        )
+    return lines
