@@ -199,6 +199,7 @@ class Workspace(QWidget):
         self.inventory.show_inventory(data.source, session.summaries.get("source"))
         if data.source is not None and "source" not in session.summaries:
             session.summarize("source")
+        self.mapping.show_inventory(data.source)
         self.mapping.show_mapping(data.mapping)
         self.assessment.show_assessment(data.assessment, data.mapping, str(session.path))
         self.plan.show_plan(data.plan, session.statuses())
@@ -221,8 +222,7 @@ class Workspace(QWidget):
 
     def _busy_changed(self, busy: bool) -> None:
         self.refresh_button.setEnabled(not busy)
-        self.mapping.plan_button.setEnabled(not busy)
-        self.mapping.override_button.setEnabled(not busy)
+        self.mapping.set_busy(busy)
         self.assessment.save_urls.setEnabled(not busy)
 
     # --- operations -------------------------------------------------------------------------

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -15,45 +15,73 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from migrator.gui.i18n import translated
 from migrator.gui.tables.assessment import ItemMappingModel, NumberMappingModel
 from migrator.gui.tables.view import FilterTable
-from migrator.model.mapping import Decisions, Mapping, Strategy
+from migrator.gui.views.bulk_rules import BulkRulesEditor, rule_text
+from migrator.gui.views.strategies import STRATEGY_HELP, strategy_combo
+from migrator.model.inventory import Inventory
+from migrator.model.mapping import Decisions, Mapping, NumberMapping, Strategy
+from migrator.services.number_groups import NumberGroups, decided_by_counts
 
-STRATEGY_HELP = {
-    Strategy.PORT: QT_TRANSLATE_NOOP(
-        "Strategies",
-        "Move the same number to the target (takes days to weeks; the number keeps "
-        "working on the source meanwhile).",
-    ),
-    Strategy.REPLACE: QT_TRANSLATE_NOOP(
-        "Strategies",
-        "Buy a new number of the same country, area, type and capabilities on "
-        "the target, then release the old one.",
-    ),
-    Strategy.KEEP: QT_TRANSLATE_NOOP("Strategies", "Leave the number on the source account."),
-    Strategy.RELEASE: QT_TRANSLATE_NOOP(
-        "Strategies", "Give the number back to the source vendor, with no replacement."
-    ),
-}
+__all__ = ["STRATEGY_HELP", "DecidedNumbersModel", "MappingPanel", "strategy_combo"]
 
 
-def strategy_combo(parent: QWidget, with_default: bool = False) -> QComboBox:
-    combo = QComboBox(parent)
-    if with_default:
-        combo.addItem(QCoreApplication.translate("MappingPanel", "Recommended per number"), None)
-    for strategy in Strategy:
-        combo.addItem(strategy.value.capitalize(), strategy.value)
-        combo.setItemData(
-            combo.count() - 1,
-            translated("Strategies", STRATEGY_HELP[strategy]),
-            Qt.ItemDataRole.ToolTipRole,
-        )
-    return combo
+class DecidedNumbersModel(NumberMappingModel):
+    """The numbers table, whose strategy cells say which decision won and why: an override
+    wins over every rule (and names the rule it overrode), a later rule over earlier ones."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.decisions = Decisions()
+        self.groups: NumberGroups | None = None
+
+    def set_mapping(self, mapping: Mapping | None) -> None:
+        self.decisions = mapping.decisions if mapping else Decisions()
+        super().set_mapping(mapping)
+
+    def role_data(self, row: NumberMapping, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column in (1, 2):
+            return self.why(row)
+        return super().role_data(row, column, role)
+
+    def why(self, row: NumberMapping) -> str:
+        tr = QCoreApplication.translate
+        rules = self.decisions.rules
+        names = self.groups.app_names if self.groups else {}
+        if row.decided_by == "override":
+            text = tr(
+                "DecidedNumbersModel",
+                "Override: set for this number; it wins over the default and every bulk rule.",
+            )
+            matching = self.groups.matching(row.e164, rules) if self.groups else []
+            if matching:
+                last = matching[-1]
+                text += "\n" + tr("DecidedNumbersModel", "Without it: %1").replace(
+                    "%1", rule_text(last + 1, rules[last], names)
+                )
+            return text
+        if row.decided_by.startswith("rule "):
+            position = int(row.decided_by.split()[1])
+            if 0 < position <= len(rules):
+                rule = rules[position - 1]
+                return (
+                    rule_text(position, rule, names)
+                    + "\n"
+                    + tr(
+                        "DecidedNumbersModel",
+                        "A later rule or an override set for this number would win over it.",
+                    )
+                )
+        if row.decided_by == "default":
+            return tr(
+                "DecidedNumbersModel",
+                "The default strategy for every number; bulk rules and overrides win over it.",
+            )
+        return tr("DecidedNumbersModel", "Recommended for this number: %1").replace("%1", row.why)
 
 
 class MappingPanel(QWidget):
-    """Numbers (with per-number overrides) and other items (folded or by hand)."""
+    """Numbers (with per-number overrides), bulk rules, and other items (folded or by hand)."""
 
     decisions_requested = Signal(object)
     """New Decisions the admin asked for (the owner stores them and re-plans)."""
@@ -66,7 +94,11 @@ class MappingPanel(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("mapping-summary")
         self.summary.setWordWrap(True)
-        self.numbers = FilterTable(NumberMappingModel(), name="mapping-numbers")
+        self.numbers_model = DecidedNumbersModel()
+        self.numbers = FilterTable(self.numbers_model, name="mapping-numbers")
+        self.rules = BulkRulesEditor(self)
+        self.rules.rules_requested.connect(self._save_rules)
+        self.rules.groups_ready.connect(self._grouped)
         self.items = FilterTable(ItemMappingModel(), name="mapping-items")
         self.override_combo = strategy_combo(self)
         self.override_combo.setObjectName("override-strategy")
@@ -91,6 +123,7 @@ class MappingPanel(QWidget):
         )
         tabs = QTabWidget(self)
         tabs.addTab(self.numbers, self.tr("Numbers"))
+        tabs.addTab(self.rules, self.tr("Bulk rules"))
         tabs.addTab(self.items, self.tr("Services, trunks and other items"))
         self.tabs = tabs
         top = QHBoxLayout()
@@ -112,8 +145,20 @@ class MappingPanel(QWidget):
         layout.addWidget(tabs, 1)
         layout.addLayout(row)
 
+    def show_inventory(self, inventory: Inventory | None) -> None:
+        """The source inventory: the values bulk rules pick from and the numbers they count."""
+        self.rules.set_inventory(inventory)
+
+    def set_busy(self, busy: bool) -> None:
+        self.plan_button.setEnabled(not busy)
+        self.override_button.setEnabled(not busy)
+        self.rules.set_busy(busy)
+
     def show_mapping(self, mapping: Mapping | None) -> None:
         self.mapping = mapping
+        decided = decided_by_counts(mapping) if mapping else {}
+        rules = mapping.decisions.rules if mapping else ()
+        self.rules.show_saved(rules, decided, plannable=mapping is not None)
         default = mapping.decisions.default_strategy if mapping else None
         self.default_combo.setCurrentIndex(
             max(0, self.default_combo.findData(default.value if default else None))
@@ -131,6 +176,13 @@ class MappingPanel(QWidget):
             .replace("%1", ", ".join(parts) or "none")
             .replace("%2", f"{sum(1 for a in mapping.applications if a.create):,}")
         )
+        by_rules = sum(n for key, n in decided.items() if key.startswith("rule "))
+        if by_rules or decided.get("override"):
+            text += " " + (
+                self.tr("Bulk rules decide %1 number(s); single-number overrides %2.")
+                .replace("%1", f"{by_rules:,}")
+                .replace("%2", f"{decided.get('override', 0):,}")
+            )
         if manual:
             text += " " + self.tr("%1 item(s) must be re-created by hand.").replace(
                 "%1", str(manual)
@@ -138,6 +190,13 @@ class MappingPanel(QWidget):
         self.summary.setText(text)
         self.numbers.model.set_mapping(mapping)  # type: ignore[attr-defined]
         self.items.model.set_rows(mapping.items)
+
+    def _grouped(self, groups: NumberGroups) -> None:
+        self.numbers_model.groups = groups
+
+    def _save_rules(self, rules: tuple[Any, ...]) -> None:
+        if self.mapping is not None:
+            self.decisions_requested.emit(replace(self.mapping.decisions, rules=rules))
 
     def _override_selected(self) -> None:
         if self.mapping is None:

@@ -83,6 +83,7 @@ class StrategyPage(_SessionPage):
 
     def show_session(self) -> None:
         session = self.owner.session
+        self.mapping.show_inventory(session.data.source if session else None)
         self.mapping.show_mapping(session.data.mapping if session else None)
         if session is not None and session.data.plan is None:
             self.banner.show_text(

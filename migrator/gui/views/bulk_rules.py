@@ -1,0 +1,468 @@
+"""The bulk rules editor: one strategy for many numbers, by country, type, tag or application.
+
+The admin edits a draft (add, remove, move up or down) and sees at once how many numbers each
+rule matches; 'Save rules and plan' hands the draft to the owner, which stores it with the other
+decisions and plans again on a worker thread. The values offered and the counts come from
+services.number_groups, computed off the GUI thread once per inventory; counting a rule is then
+one test per group of alike numbers, cheap enough to do as the admin picks values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from migrator.gui.views.common import muted
+from migrator.gui.views.strategies import strategy_combo
+from migrator.gui.workers import TaskHandle, TaskRunner, bound
+from migrator.model.enums import NumberType
+from migrator.model.inventory import Inventory
+from migrator.model.mapping import Strategy, StrategyRule
+from migrator.progress import CancelToken, Progress
+from migrator.services.number_groups import NumberGroups
+
+Index = QModelIndex | QPersistentModelIndex
+CONTEXT = "BulkRules"
+
+
+def conditions_text(rule: StrategyRule, app_names: dict[str, str] | None = None) -> str:
+    """'country CA and type tollfree', translated; 'every number' when nothing is set."""
+    parts = []
+    if rule.country:
+        parts.append(QCoreApplication.translate(CONTEXT, "country %1").replace("%1", rule.country))
+    if rule.number_type:
+        parts.append(
+            QCoreApplication.translate(CONTEXT, "type %1").replace("%1", rule.number_type.value)
+        )
+    if rule.tag:
+        parts.append(QCoreApplication.translate(CONTEXT, "tag %1").replace("%1", rule.tag))
+    if rule.app:
+        name = (app_names or {}).get(rule.app)
+        shown = f"{name} ({rule.app})" if name else rule.app
+        parts.append(QCoreApplication.translate(CONTEXT, "app %1").replace("%1", shown))
+    joiner = QCoreApplication.translate(CONTEXT, " and ")
+    return joiner.join(parts) or QCoreApplication.translate(CONTEXT, "every number")
+
+
+def rule_text(position: int, rule: StrategyRule, app_names: dict[str, str] | None = None) -> str:
+    """'rule 2: country CA -> replace' (position is 1-based, as in the mapping's decided_by)."""
+    return (
+        QCoreApplication.translate(CONTEXT, "rule %1: %2 → %3")
+        .replace("%1", str(position))
+        .replace("%2", conditions_text(rule, app_names))
+        .replace("%3", rule.strategy.value)
+    )
+
+
+class RuleListModel(QAbstractTableModel):
+    """The draft rules, in order, with how many numbers each matches and decides."""
+
+    HEADERS = (
+        ("#", "Rules apply from top to bottom; a later match wins"),
+        ("Numbers", "The numbers the rule is for: every condition must hold"),
+        ("Strategy", "What those numbers get"),
+        ("Matches", "Numbers matching every condition of the rule"),
+        (
+            "Decides",
+            "Numbers that get their strategy from this rule in the saved plan: later rules "
+            "and per-number overrides take the rest",
+        ),
+    )
+    NUMERIC = (0, 3, 4)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rules: list[StrategyRule] = []
+        self.matches: list[int | None] = []
+        self.decides: list[int | None] = []
+        self.app_names: dict[str, str] = {}
+
+    def set_rules(
+        self,
+        rules: Sequence[StrategyRule],
+        matches: Sequence[int | None],
+        decides: Sequence[int | None],
+        app_names: dict[str, str],
+    ) -> None:
+        self.beginResetModel()
+        self.rules = list(rules)
+        self.matches = list(matches)
+        self.decides = list(decides)
+        self.app_names = app_names
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rules)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        rule = self.rules[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                rule_text(row + 1, rule, self.app_names)
+                + "\n"
+                + self.tr("Later rules and strategies set for single numbers win over it.")
+            )
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return rule
+        return None
+
+    def _cell(self, row: int, column: int) -> str:
+        rule = self.rules[row]
+        if column == 0:
+            return str(row + 1)
+        if column == 1:
+            return conditions_text(rule, self.app_names)
+        if column == 2:
+            return rule.strategy.value.capitalize()
+        count = self.matches[row] if column == 3 else self.decides[row]
+        return "–" if count is None else f"{count:,}"
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):
+            return None
+        title, tip = self.HEADERS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("RuleListModel", title)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return QCoreApplication.translate("RuleListModel", tip)
+        return None
+
+
+class BulkRulesEditor(QWidget):
+    """A list of strategy rules with add / remove / move, live counts, and save."""
+
+    rules_requested = Signal(object)
+    """The draft rules (a tuple of StrategyRule) to store and plan with."""
+    groups_ready = Signal(object)
+    """The NumberGroups of the inventory shown, once computed."""
+
+    def __init__(self, parent: QWidget | None = None, runner: TaskRunner | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner or TaskRunner()
+        self.groups: NumberGroups | None = None
+        self.task: TaskHandle | None = None
+        self._inventory: Inventory | None = None
+        self.saved: tuple[StrategyRule, ...] = ()
+        self.rules: list[StrategyRule] = []
+        self.decided: dict[str, int] = {}
+        self.plannable = False
+        self.busy = False
+
+        intro = muted(
+            self.tr(
+                "Give many numbers one strategy at once. Rules apply from top to bottom and a "
+                "later match wins; a strategy set for a single number (on the Numbers tab) wins "
+                "over every rule."
+            ),
+            self,
+        )
+        self.model = RuleListModel(self)
+        self.view = QTableView(self)
+        self.view.setObjectName("bulk-rules")
+        self.view.setAccessibleName(self.tr("Bulk rules"))
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().setVisible(False)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        self.remove_button = self._button(self.tr("&Remove"), "rule-remove", self.remove_current)
+        self.up_button = self._button(self.tr("Move &up"), "rule-up", lambda: self.move(-1))
+        self.down_button = self._button(self.tr("Move do&wn"), "rule-down", lambda: self.move(1))
+        self.revert_button = self._button(self.tr("Re&vert"), "rules-revert", self.revert)
+        self.revert_button.setToolTip(self.tr("Back to the rules saved in the migration file"))
+        self.save_button = self._button(
+            self.tr("Save rules and pla&n"), "rules-save", self.request_save
+        )
+        self.save_button.setToolTip(
+            self.tr("Store these rules in the migration file, then assess and plan again")
+        )
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("rules-state")
+
+        self.country_combo = self._combo("rule-country", self.tr("Country of the number"))
+        self.type_combo = self._combo("rule-type", self.tr("Local, mobile, toll-free..."))
+        self.tag_combo = self._combo("rule-tag", self.tr("A tag the number carries"))
+        self.app_combo = self._combo(
+            "rule-app", self.tr("The source application that answers its calls or messages")
+        )
+        self.strategy_combo = strategy_combo(self)
+        self.strategy_combo.setObjectName("rule-strategy")
+        self.match_label = QLabel(self)
+        self.match_label.setObjectName("rule-matches")
+        self.add_button = self._button(self.tr("&Add rule"), "rule-add", self.add_draft)
+        self.add_button.setToolTip(self.tr("Add the rule at the end of the list (it wins ties)"))
+
+        new_rule = QGroupBox(self.tr("New rule"), self)
+        grid = QGridLayout(new_rule)
+        for column, (text, widget) in enumerate(
+            (
+                (self.tr("&Country"), self.country_combo),
+                (self.tr("&Type"), self.type_combo),
+                (self.tr("Ta&g"), self.tag_combo),
+                (self.tr("App&lication"), self.app_combo),
+                (self.tr("→ Strateg&y"), self.strategy_combo),
+            )
+        ):
+            label = QLabel(text, new_rule)
+            label.setBuddy(widget)
+            grid.addWidget(label, 0, column)
+            grid.addWidget(widget, 1, column)
+        grid.addWidget(self.match_label, 1, 5)
+        grid.addWidget(self.add_button, 1, 6)
+        grid.setColumnStretch(3, 1)
+
+        buttons = QHBoxLayout()
+        for button in (self.remove_button, self.up_button, self.down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.state_label)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(new_rule)
+        self._fill_choices()
+        self._refresh()
+
+    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.clicked.connect(slot)
+        return button
+
+    def _combo(self, name: str, tip: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setToolTip(tip)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        combo.currentIndexChanged.connect(lambda _i: self._update_draft_count())
+        return combo
+
+    # --- what the owner tells the editor ---------------------------------------------------
+    def set_inventory(self, inventory: Inventory | None) -> TaskHandle | None:
+        """Offer this inventory's values and count its numbers (grouped on a worker)."""
+        if inventory is self._inventory:
+            return None
+        self._inventory = inventory
+        self.groups = None
+        self._fill_choices()
+        self._refresh()
+        if inventory is None:
+            return None
+
+        def work(progress: Progress, cancel: CancelToken) -> NumberGroups:
+            return NumberGroups.of(inventory)
+
+        self.task = self.runner.start("rule-values", work)
+        self.task.succeeded.connect(bound(self, lambda groups: self._grouped(inventory, groups)))
+        return self.task
+
+    def show_saved(
+        self, rules: Sequence[StrategyRule], decided: dict[str, int], plannable: bool
+    ) -> None:
+        """The rules stored in the migration file and how many numbers each decided there.
+        A draft with unsaved changes is kept."""
+        keep_draft = self.dirty
+        self.saved = tuple(rules)
+        self.decided = decided
+        self.plannable = plannable
+        if not keep_draft:
+            self.rules = list(self.saved)
+        self._refresh()
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self._update_buttons()
+
+    # --- facts ------------------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return tuple(self.rules) != self.saved
+
+    @property
+    def app_names(self) -> dict[str, str]:
+        return self.groups.app_names if self.groups else {}
+
+    def draft_rule(self) -> StrategyRule:
+        kind = self.type_combo.currentData()
+        return StrategyRule(
+            Strategy(str(self.strategy_combo.currentData())),
+            country=self.country_combo.currentData(),
+            number_type=NumberType(kind) if kind else None,
+            tag=self.tag_combo.currentData(),
+            app=self.app_combo.currentData(),
+        )
+
+    def current_row(self) -> int:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    # --- editing ----------------------------------------------------------------------------
+    def add_draft(self) -> None:
+        rule = self.draft_rule()
+        if rule not in self.rules:
+            self.rules.append(rule)
+            self._refresh()
+        self.select(self.rules.index(rule))
+
+    def add_rule(self, rule: StrategyRule) -> None:
+        """Append a rule (as if picked in the 'New rule' row)."""
+        self.rules.append(rule)
+        self._refresh()
+        self.select(len(self.rules) - 1)
+
+    def remove_current(self) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        del self.rules[row]
+        self._refresh()
+        if self.rules:
+            self.select(min(row, len(self.rules) - 1))
+
+    def move(self, step: int) -> None:
+        row = self.current_row()
+        other = row + step
+        if row < 0 or not 0 <= other < len(self.rules):
+            return
+        self.rules[row], self.rules[other] = self.rules[other], self.rules[row]
+        self._refresh()
+        self.select(other)
+
+    def revert(self) -> None:
+        self.rules = list(self.saved)
+        self._refresh()
+
+    def request_save(self) -> None:
+        if self.plannable and not self.busy:
+            self.rules_requested.emit(tuple(self.rules))
+
+    def select(self, row: int) -> None:
+        self.view.selectRow(row)
+        self._update_buttons()
+
+    # --- showing ----------------------------------------------------------------------------
+    def _grouped(self, inventory: Inventory, groups: NumberGroups) -> None:
+        if inventory is not self._inventory:
+            return  # another inventory came in meanwhile
+        self.groups = groups
+        self._fill_choices()
+        self._refresh()
+        self.groups_ready.emit(groups)
+
+    def _fill_choices(self) -> None:
+        groups = self.groups
+        choices: list[tuple[QComboBox, str, list[tuple[str, str, str]]]] = [
+            (
+                self.country_combo,
+                self.tr("Any country"),
+                [(c, f"{c} ({n:,})", c) for c, n in (groups.countries if groups else {}).items()],
+            ),
+            (
+                self.type_combo,
+                self.tr("Any type"),
+                [
+                    (t.value, f"{t.value} ({n:,})", t.value)
+                    for t, n in (groups.types if groups else {}).items()
+                ],
+            ),
+            (
+                self.tag_combo,
+                self.tr("Any tag"),
+                [(t, f"{t} ({n:,})", t) for t, n in (groups.tags if groups else {}).items()],
+            ),
+            (
+                self.app_combo,
+                self.tr("Any application"),
+                [
+                    (a, f"{self.app_names.get(a, a)} ({n:,})", a)
+                    for a, n in (groups.apps if groups else {}).items()
+                ],
+            ),
+        ]
+        for combo, anything, values in choices:
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(anything, None)
+            for value, text, tip in values:
+                combo.addItem(text, value)
+                combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+            combo.setEnabled(bool(values))
+            combo.blockSignals(False)
+        self._update_draft_count()
+
+    def _refresh(self) -> None:
+        groups = self.groups
+        matches: list[int | None] = (
+            list(groups.counts(self.rules)) if groups else [None] * len(self.rules)
+        )
+        if self.dirty:
+            decides: list[int | None] = [None] * len(self.rules)
+        else:
+            decides = [self.decided.get(f"rule {i}", 0) for i in range(1, len(self.rules) + 1)]
+        self.model.set_rules(self.rules, matches, decides, self.app_names)
+        if self.dirty:
+            self.state_label.setText(self.tr("Not saved yet"))
+        elif not self.plannable:
+            self.state_label.setText(self.tr("Assess and plan once to save rules"))
+        else:
+            self.state_label.setText("")
+        self._update_buttons()
+
+    def _update_draft_count(self) -> None:
+        if self.groups is None:
+            text = self.tr("counting…") if self._inventory is not None else ""
+        else:
+            text = self.tr("matches %Ln number(s)", "", self.groups.count(self.draft_rule()))
+        self.match_label.setText(text)
+
+    def _update_buttons(self) -> None:
+        row = self.current_row()
+        self.remove_button.setEnabled(row >= 0)
+        self.up_button.setEnabled(row > 0)
+        self.down_button.setEnabled(0 <= row < len(self.rules) - 1)
+        self.revert_button.setEnabled(self.dirty)
+        self.save_button.setEnabled(self.dirty and self.plannable and not self.busy)
