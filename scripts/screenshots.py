@@ -58,6 +58,44 @@ def _hand_entered_statuses(file) -> None:  # type: ignore[no-untyped-def]
         service.set_status(numbers[2], "exception", reason="INVALID_ADDRESS", note="suite missing")
 
 
+def _pick(combo, value) -> None:  # type: ignore[no-untyped-def]
+    combo.setCurrentIndex(max(0, combo.findData(value)))
+
+
+def _bulk_rules(shooter, wizard, strategy) -> None:  # type: ignore[no-untyped-def]
+    """Two bulk rules saved (the editor shows what each matches and decides) and a third being
+    prepared; then they are removed again, so the screenshots after this one are unchanged."""
+    panel = strategy.mapping
+    rules = panel.rules
+    shooter.wait(lambda: rules.groups is not None, what="rule values")
+    panel.tabs.setCurrentWidget(rules)
+    groups = rules.groups
+    countries = list(groups.countries)
+    _pick(rules.country_combo, countries[-1])
+    _pick(rules.strategy_combo, "port")
+    rules.add_button.click()
+    _pick(rules.country_combo, None)
+    if "tollfree" in {t.value for t in groups.types}:
+        _pick(rules.type_combo, "tollfree")
+    elif groups.apps:
+        _pick(rules.app_combo, next(iter(groups.apps)))
+    _pick(rules.strategy_combo, "keep")
+    rules.add_button.click()
+    rules.save_button.click()
+    shooter.wait(lambda: not strategy.handle.running, what="re-planning with rules")
+    _pick(rules.type_combo, None)
+    _pick(rules.country_combo, countries[0])
+    _pick(rules.strategy_combo, "replace")
+    rules.select(1)
+    shooter.shot(wizard, "38-mapping-bulk-rules")
+    while rules.rules:
+        rules.select(0)
+        rules.remove_current()
+    rules.save_button.click()
+    shooter.wait(lambda: not strategy.handle.running, what="re-planning without rules")
+    panel.tabs.setCurrentWidget(panel.numbers)
+
+
 class Shooter:
     def __init__(self, out: Path, only: set[str] | None = None) -> None:
         from PySide6.QtWidgets import QApplication
@@ -99,7 +137,7 @@ class Shooter:
         if not widget.grab().save(str(path), "PNG", 0):  # 0: smallest file
             raise RuntimeError(f"could not save {path}")
         self.saved.append(path)
-        print(f"saved {path.relative_to(ROOT)}")
+        print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,6 +208,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         handle = strategy.plan("replace")
         shooter.wait(lambda: not handle.running, what="planning")
+        _bulk_rules(shooter, wizard, strategy)
         # port the first six numbers instead: an override per number, as an admin would
         numbers = strategy.mapping.numbers
         numbers.view.selectRow(0)

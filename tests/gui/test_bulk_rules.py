@@ -102,7 +102,7 @@ def test_add_a_rule_see_its_count_and_the_plan_change_then_remove_it(qtbot, sess
     assert mapping.strategy_counts() == {"replace": COUNT - CANADA, "keep": CANADA}
     assert mapping.decisions.default_strategy is Strategy.REPLACE  # kept
     assert not editor.dirty and _cells(editor, 4) == [str(CANADA)]
-    assert f"Bulk rules decide {CANADA} number(s)" in panel.summary.text()
+    assert f"Bulk rules decide {CANADA} number(s)." in panel.summary.text()
     # the numbers table says which rule decided
     canadian = next(n for n in mapping.numbers if n.decided_by == "rule 1")
     model = panel.numbers_model

@@ -250,7 +250,7 @@ class BulkRulesEditor(QWidget):
             grid.addWidget(widget, 1, column)
         grid.addWidget(self.match_label, 1, 5)
         grid.addWidget(self.add_button, 1, 6)
-        grid.setColumnStretch(3, 1)
+        grid.setColumnStretch(7, 1)
 
         buttons = QHBoxLayout()
         for button in (self.remove_button, self.up_button, self.down_button):

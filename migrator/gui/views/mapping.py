@@ -177,11 +177,11 @@ class MappingPanel(QWidget):
             .replace("%2", f"{sum(1 for a in mapping.applications if a.create):,}")
         )
         by_rules = sum(n for key, n in decided.items() if key.startswith("rule "))
-        if by_rules or decided.get("override"):
-            text += " " + (
-                self.tr("Bulk rules decide %1 number(s); single-number overrides %2.")
-                .replace("%1", f"{by_rules:,}")
-                .replace("%2", f"{decided.get('override', 0):,}")
+        if by_rules:
+            text += " " + self.tr("Bulk rules decide %1 number(s).").replace("%1", f"{by_rules:,}")
+        if decided.get("override"):
+            text += " " + self.tr("Strategies set for single numbers: %1.").replace(
+                "%1", f"{decided['override']:,}"
             )
         if manual:
             text += " " + self.tr("%1 item(s) must be re-created by hand.").replace(
