@@ -9,6 +9,7 @@ Writers take an OS lock so that two processes never apply the same migration at 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import sqlite3
@@ -22,6 +23,7 @@ from typing import Any
 
 from migrator.errors import MigratorError
 from migrator.model.inventory import Inventory
+from migrator.model.jsontext import loads
 
 APPLICATION_ID = 0x4D494752  # "MIGR": marks a SQLite file as a migration
 FORMAT_NAME = "migrator/migration"
@@ -49,6 +51,14 @@ SCHEMA_STEPS: tuple[str, ...] = (
     """,
 )
 SCHEMA_VERSION = len(SCHEMA_STEPS)
+SNAPSHOT_DIGESTS = """
+    CREATE TABLE IF NOT EXISTS snapshot_digests (
+        snapshot_id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL
+    )
+"""
+"""sha256 of each snapshot's stored text (added by ensure_schema's rules, so files keep their
+schema version and older migrators, which ignore the table, still open them)."""
 
 
 class MigrationFileError(MigratorError):
@@ -230,10 +240,16 @@ class MigrationFile:
 
     # --- snapshots ----------------------------------------------------------------------
     def save_snapshot(self, role: str, inventory: Inventory) -> str:
-        """Store an inventory read; returns its fingerprint."""
-        fingerprint = inventory.fingerprint()
+        """Store an inventory read; returns its fingerprint. The sha256 of the stored text is
+        kept beside it (table snapshot_digests), so that reading the snapshot back can check
+        the text against it instead of encoding the whole inventory again."""
+        text, fingerprint = inventory.stored_json()
+        digest = hashlib.sha256(text.encode()).hexdigest()
         with self.transaction() as db:
-            db.execute(
+            for statement in filter(str.strip, SNAPSHOT_DIGESTS.split(";")):
+                db.execute(statement)
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('schema:snapshot_digests', 'true')")
+            cursor = db.execute(
                 "INSERT INTO snapshots (role, vendor, account_id, fingerprint, taken_at, data)"
                 " VALUES (?, ?, ?, ?, ?, ?)",
                 (
@@ -242,37 +258,62 @@ class MigrationFile:
                     inventory.account_id,
                     fingerprint,
                     inventory.taken_at or now_iso(),
-                    json.dumps(inventory.to_dict(), separators=(",", ":")),
+                    text,
                 ),
+            )
+            db.execute(
+                "INSERT OR REPLACE INTO snapshot_digests VALUES (?, ?)",
+                (cursor.lastrowid, digest),
             )
         return fingerprint
 
     def latest_snapshot(self, role: str) -> Inventory | None:
+        """The latest inventory read of `role`, checked against its stored fingerprint (by the
+        digest of its text when the file has one: a file written before digests, or changed
+        by a migrator that does not keep them, gets the fingerprint computed again)."""
         rows = self.query(
-            "SELECT data, fingerprint FROM snapshots WHERE role = ? ORDER BY id DESC LIMIT 1",
+            "SELECT id, data, fingerprint FROM snapshots WHERE role = ? ORDER BY id DESC LIMIT 1",
             (role,),
         )
         if not rows:
             return None
-        inventory = Inventory.from_dict(json.loads(rows[0]["data"]))
-        if inventory.fingerprint() != rows[0]["fingerprint"]:
+        text, fingerprint = rows[0]["data"], rows[0]["fingerprint"]
+        digest = self._snapshot_digest(rows[0]["id"])
+        inventory = Inventory.from_dict(loads(text))
+        if digest == hashlib.sha256(text.encode()).hexdigest():
+            inventory.remember_fingerprint(fingerprint)
+        elif inventory.fingerprint() != fingerprint:
             raise MigrationFileError(
                 f"the {role} snapshot in {self.path.name} does not match its fingerprint "
                 "(the file was edited or damaged); refresh the inventory"
             )
         return inventory
 
+    def _snapshot_digest(self, snapshot_id: int) -> str | None:
+        try:
+            rows = self.query(
+                "SELECT sha256 FROM snapshot_digests WHERE snapshot_id = ?", (snapshot_id,)
+            )
+        except sqlite3.OperationalError:  # no such table: written before digests
+            return None
+        return str(rows[0]["sha256"]) if rows else None
+
     # --- documents ----------------------------------------------------------------------
     def save_document(self, name: str, data: Any, schema_version: int = 1) -> None:
+        self.save_document_text(name, json.dumps(data, separators=(",", ":")), schema_version)
+
+    def save_document_text(self, name: str, text: str, schema_version: int = 1) -> None:
+        """Store a document already encoded as JSON (a 100,000-number plan is encoded
+        straight from the model, without a copy of it as dicts)."""
         with self.transaction() as db:
             db.execute(
                 "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)",
-                (name, schema_version, now_iso(), json.dumps(data, separators=(",", ":"))),
+                (name, schema_version, now_iso(), text),
             )
 
     def load_document(self, name: str) -> Any | None:
         rows = self.query("SELECT data FROM documents WHERE name = ?", (name,))
-        return json.loads(rows[0]["data"]) if rows else None
+        return loads(rows[0]["data"]) if rows else None
 
     def delete_document(self, name: str) -> None:
         with self.transaction() as db:

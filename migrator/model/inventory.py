@@ -6,10 +6,15 @@ webhook is its own item with its owner, purpose and whether it is the setting th
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
+
+import orjson
 
 from migrator.errors import MigratorError
 from migrator.model.enums import (
@@ -20,7 +25,8 @@ from migrator.model.enums import (
     Vendor,
     WebhookPurpose,
 )
-from migrator.model.serialize import from_data, to_data
+from migrator.model.jsontext import ascii_bytes, ascii_text
+from migrator.model.serialize import canonical_data, from_data, to_data
 from migrator.model.urls import hosted_by
 
 INVENTORY_SCHEMA_VERSION = 1
@@ -186,25 +192,49 @@ class Inventory:
     def canonical(self) -> dict[str, Any]:
         """The content that identifies the account's state (not when it was read), in a
         stable order so two reads of an unchanged account compare equal."""
-        data = to_data(replace(self, taken_at=""))
-        for key in (
-            "numbers",
-            "applications",
-            "messaging_services",
-            "trunks",
-            "sip_domains",
-            "endpoints",
-            "subaccounts",
-        ):
-            data[key] = sorted(data[key], key=lambda item: str(item["id"]))
-        data["webhooks"] = sorted(
-            data["webhooks"], key=lambda w: (w["owner_kind"], w["owner_id"], w["purpose"], w["url"])
-        )
-        return data  # type: ignore[no-any-return]
+        return _sorted_lists(to_data(replace(self, taken_at="")), _any_id)
+
+    def canonical_json(self) -> bytes:
+        """The text a fingerprint hashes: json.dumps(canonical(), sort_keys=True,
+        separators=(",", ":")), encoded by orjson (the json module when orjson refuses)."""
+        with _gc_paused():
+            try:
+                data = _sorted_lists(canonical_data(replace(self, taken_at="")), _text_id)
+                return ascii_bytes(orjson.dumps(data, option=orjson.OPT_SORT_KEYS))
+            except TypeError:  # orjson.JSONEncodeError is one; so is a sort over a Fragment
+                blob = json.dumps(self.canonical(), sort_keys=True, separators=(",", ":"))
+                return blob.encode()
+
+    def stored_json(self) -> tuple[str, str]:
+        """(json.dumps(to_dict(), separators=(",", ":")), fingerprint()), from one walk of
+        the content: what a migration file stores for a snapshot."""
+        with _gc_paused():
+            try:
+                data = canonical_data(self)
+                text = ascii_text(orjson.dumps(data))
+                found: str | None = self.__dict__.get("_fingerprint")
+                if found is None:
+                    canonical = _sorted_lists({**data, "taken_at": ""}, _text_id)
+                    blob = ascii_bytes(orjson.dumps(canonical, option=orjson.OPT_SORT_KEYS))
+                    found = hashlib.sha256(blob).hexdigest()
+                    self.remember_fingerprint(found)
+                return text, found
+            except TypeError:  # orjson.JSONEncodeError is one; see canonical_json
+                return json.dumps(self.to_dict(), separators=(",", ":")), self.fingerprint()
 
     def fingerprint(self) -> str:
-        blob = json.dumps(self.canonical(), sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(blob.encode()).hexdigest()
+        """sha256 of canonical_json(). Kept once computed: an inventory is never changed in
+        place (nor are its config dicts), and each fingerprint walks the whole account."""
+        found: str | None = self.__dict__.get("_fingerprint")
+        if found is None:
+            found = hashlib.sha256(self.canonical_json()).hexdigest()
+            self.remember_fingerprint(found)
+        return found
+
+    def remember_fingerprint(self, fingerprint: str) -> None:
+        """Record the fingerprint already known for this content (a migration file checks a
+        snapshot's text against the one stored with it, instead of encoding it again)."""
+        object.__setattr__(self, "_fingerprint", fingerprint)
 
     def to_dict(self) -> dict[str, Any]:
         return to_data(self)  # type: ignore[no-any-return]
@@ -218,3 +248,50 @@ class Inventory:
                 "upgrade migrator to read it"
             )
         return from_data(cls, data)
+
+
+_LISTS_BY_ID = (
+    "numbers",
+    "applications",
+    "messaging_services",
+    "trunks",
+    "sip_domains",
+    "endpoints",
+    "subaccounts",
+)
+
+
+def _any_id(item: dict[str, Any]) -> str:
+    return str(item["id"])
+
+
+def _text_id(item: dict[str, Any]) -> str:
+    """The id to sort by, when it is text (canonical_data has turned a float into a Fragment,
+    whose str() is not the float's)."""
+    found = item["id"]
+    if type(found) is not str:
+        raise TypeError("an id that is not text")
+    return found
+
+
+def _sorted_lists(data: dict[str, Any], by_id: Callable[[dict[str, Any]], str]) -> dict[str, Any]:
+    """The inventory's lists in a stable order: items by id, webhooks by owner and purpose."""
+    for key in _LISTS_BY_ID:
+        data[key] = sorted(data[key], key=by_id)
+    data["webhooks"] = sorted(
+        data["webhooks"], key=lambda w: (w["owner_kind"], w["owner_id"], w["purpose"], w["url"])
+    )
+    return data
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """A fingerprint allocates a dict per item and frees them all at once: the cyclic
+    collector's passes over them meanwhile would find nothing (see migrator.engine.bulk)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

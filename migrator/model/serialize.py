@@ -2,62 +2,169 @@
 
 One generic pair of functions driven by type hints, so each model class stays a plain dataclass
 and every persisted shape follows the class definition exactly. Converters are compiled once per
-class from its hints, because inventories of 100,000 numbers pass through here.
+class from its hints (into one Python function per class, both ways), because inventories of
+100,000 numbers pass through here.
+
+`canonical_data` is `to_data` for hashing: the same data, except that every float becomes the
+JSON text `json.dumps` gives it (an orjson Fragment), so fingerprints encoded by orjson match the
+ones the standard library encoder gave (orjson writes 1e-05 as 0.00001, NaN as null).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import enum
+import json
 import types
 import typing
 from collections.abc import Callable
 from typing import Any, TypeVar, Union, get_args, get_origin
 
+import orjson
+
 T = TypeVar("T")
 Converter = Callable[[Any], Any]
 
 _PLAIN: frozenset[type] = frozenset({str, int, float, bool, type(None)})
-_FIELDS: dict[type, tuple[str, ...] | None] = {}
+_EXACT: frozenset[type] = frozenset({str, int, bool, type(None)})
+"""Plain types whose JSON text orjson and the json module write alike (floats differ)."""
+_TEXT: frozenset[type] = frozenset({str})
 _BUILDERS: dict[type, tuple[tuple[str, Converter], ...]] = {}
 
 
-def _field_names(cls: type) -> tuple[str, ...] | None:
-    try:
-        return _FIELDS[cls]
-    except KeyError:
-        names = (
-            tuple(f.name for f in dataclasses.fields(cls))
-            if dataclasses.is_dataclass(cls)
-            else None
-        )
-        _FIELDS[cls] = names
-        return names
+class _Family:
+    """One way of turning values into plain data: a walker with a compiled encoder per type."""
+
+    def __init__(self, name: str, plain: frozenset[type], on_float: Converter | None) -> None:
+        self.name = name
+        self.plain = plain
+        self.on_float = on_float
+        self.encoders: dict[type, Converter] = {}
+
+    def walk(self, value: Any) -> Any:
+        kind = type(value)
+        if kind in self.plain:
+            return value
+        encode = self.encoders.get(kind)
+        if encode is None:
+            encode = self.encoders[kind] = self._encoder(kind)
+        return encode(value)
+
+    def _encoder(self, kind: type) -> Converter:
+        """What `to_data` always did for a value of this type, as one function."""
+        walk, plain = self.walk, self.plain
+        if dataclasses.is_dataclass(kind):
+            return _compile(kind, self)
+        if issubclass(kind, enum.Enum):
+            return _enum_value
+        if issubclass(kind, float) and self.on_float is not None:
+            return self.on_float
+        if issubclass(kind, frozenset | set):
+            if self is _DATA:
+                return lambda value: sorted([walk(v) for v in value])
+            # sort the plain data (a Fragment has no order), then encode what was sorted
+            return lambda value: [walk(v) for v in sorted([to_data(v) for v in value])]
+        if issubclass(kind, tuple | list):
+            return lambda value: [v if type(v) in plain else walk(v) for v in value]
+        if issubclass(kind, dict):
+
+            def encode_dict(value: dict[Any, Any]) -> dict[str, Any]:
+                return {
+                    (k if type(k) is str else str(k)): (v if type(v) in plain else walk(v))
+                    for k, v in value.items()
+                }
+
+            if self is _DATA or kind is not dict:
+                return encode_dict
+            # hashing only reads the data: a dict of text keys and exact values is its own
+            return lambda value: (
+                value
+                if _TEXT.issuperset(map(type, value))
+                and plain.issuperset(map(type, value.values()))
+                else encode_dict(value)
+            )
+        return _identity
+
+
+def _enum_value(value: Any) -> Any:
+    return value.value
+
+
+def _float_fragment(value: float) -> orjson.Fragment:
+    return orjson.Fragment(json.dumps(value))
+
+
+_DATA = _Family("data", _PLAIN, None)
+_CANONICAL = _Family("canonical", _EXACT, _float_fragment)
 
 
 def to_data(value: Any) -> Any:
     """Dataclasses -> dicts, enums -> values, sets -> sorted lists, tuples -> lists."""
-    kind = type(value)
-    if kind in _PLAIN:
-        return value
-    names = _field_names(kind)
-    if names is not None:
-        result = {}
-        for name in names:
-            item = getattr(value, name)
-            result[name] = item if type(item) in _PLAIN else to_data(item)
-        return result
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, frozenset | set):
-        return sorted(to_data(v) for v in value)
-    if isinstance(value, tuple | list):
-        return [v if type(v) in _PLAIN else to_data(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): to_data(v) for k, v in value.items()}
-    return value
+    return _DATA.walk(value)
 
 
+def canonical_data(value: Any) -> Any:
+    """`to_data(value)` with each float as the Fragment of its `json.dumps` text."""
+    return _CANONICAL.walk(value)
+
+
+# --- compiled dataclass encoders --------------------------------------------------------------
+def _compile(cls: type, family: _Family) -> Converter:
+    """def encode(v): return {"field": <the field's value as plain data>, ...}, with the
+    expression for each field chosen from its type hint (any other value is walked)."""
+    hints = typing.get_type_hints(cls)
+    namespace: dict[str, Any] = {"_P": family.plain, "_w": family.walk, "_cls": cls}
+    counter = iter(range(1_000_000))
+    lines = ["def encode(v):"]
+    items = []
+    for index, f in enumerate(dataclasses.fields(cls)):  # type: ignore[arg-type]
+        local = f"a{index}"
+        lines.append(f"    {local} = v.{f.name}")
+        items.append(f"{f.name!r}: {_expression(hints[f.name], local, namespace, counter, family)}")
+    lines.append("    return {" + ", ".join(items) + "}")
+    # as dataclasses builds __init__: the source holds only the class's own field names
+    code = compile("\n".join(lines), f"<{family.name} encoder of {cls.__name__}>", "exec")
+    exec(code, namespace)  # noqa: S102
+    return namespace["encode"]  # type: ignore[no-any-return]
+
+
+def _expression(
+    hint: Any, var: str, namespace: dict[str, Any], counter: typing.Iterator[int], family: _Family
+) -> str:
+    """Python source turning `var` (declared as `hint`) into plain data, exactly as the
+    walker would: fast paths check the runtime type and fall back to the walker."""
+    generic = f"({var} if type({var}) in _P else _w({var}))"
+    origin = get_origin(hint)
+    if origin in (Union, types.UnionType):
+        options = [a for a in get_args(hint) if a is not type(None)]
+        if len(options) == 1:
+            inner = _expression(options[0], var, namespace, counter, family)
+            return inner if inner == generic else f"(None if {var} is None else {inner})"
+        return generic
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        name = f"_t{next(counter)}"
+        namespace[name] = hint
+        return f"({var}._value_ if type({var}) is {name} else _w({var}))"
+    if origin is tuple:
+        args = get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = f"i{next(counter)}"
+            inner = _expression(args[0], item, namespace, counter, family)
+            return f"([{inner} for {item} in {var}] if type({var}) is tuple else _w({var}))"
+        return generic
+    if origin is frozenset:
+        (arg,) = get_args(hint)
+        if arg is str or (isinstance(arg, type) and issubclass(arg, enum.Enum)):
+            # the items are text either way, so sorting them is sorting their plain data
+            item = f"i{next(counter)}"
+            inner = _expression(arg, item, namespace, counter, family)
+            listed = f"sorted([{inner} for {item} in {var}])"
+            return f"({listed} if type({var}) is frozenset else _w({var}))"
+        return generic
+    return generic
+
+
+# --- from plain data ---------------------------------------------------------------------------
 def _identity(data: Any) -> Any:
     return data
 
