@@ -31,17 +31,29 @@ from migrator.model.assessment import (
     Verdict,
     worst,
 )
-from migrator.model.enums import HostedBy, WebhookPurpose
+from migrator.model.enums import HostedBy, OwnerKind, WebhookPurpose
 from migrator.model.inventory import Inventory, Number
-from migrator.model.mapping import Mapping, NotCarried, NumberMapping, TargetWebhook
+from migrator.model.mapping import Mapping, NotCarried, NumberMapping, Strategy, TargetWebhook
 from migrator.model.urls import has_credentials, hosted_by, redact_url
 from migrator.rules.engine import RuleEngine
 from migrator.rules.table import PORT_PATH_LABELS, CompatibilityTable
 
 P = WebhookPurpose
 VOICE_PURPOSES = frozenset({P.VOICE_ANSWER, P.VOICE_FALLBACK, P.CALL_STATUS})
+SMS_REPLY_PURPOSES = frozenset({P.SMS_INBOUND, P.SMS_FALLBACK})
 
 Translator = Callable[[str, str, str | None], Any]
+
+_NUMBER_OR_ACCOUNT = frozenset({OwnerKind.NUMBER, OwnerKind.ACCOUNT})
+_SMS_ONLY = {P.SMS_INBOUND}
+"""An inbound SMS URL's request is described by the SMS request facts, not the payload ones."""
+_SMS_BODIES = {"form": "form-encoded parameters", "json": "a JSON body"}
+
+
+def sms_request(method: str, body: str, params: str) -> str:
+    """How an inbound SMS reaches a URL, as the admin reads it ('a POST with a JSON body (...)')."""
+    carried = "query parameters" if method == "GET" else _SMS_BODIES.get(body, "its own format")
+    return f"a {method} with {carried}" + (f" ({params})" if params else "")
 
 
 # --- translation (optional: the markup package may not provide it yet) ----------------------
@@ -135,6 +147,8 @@ class _Assessor:
         """Source URL -> the document behind it, where the inventory could fetch it."""
         self._source_methods: dict[tuple[WebhookPurpose, str], str] = {}
         """(purpose, source URL) -> the method the source uses for it."""
+        self._sms_on_number: set[str] = set()
+        """Source inbound SMS URLs set on a number or the account (not an application)."""
         self.member_service: dict[str, str] = {}
         for ms in source.messaging_services:
             for number_id in ms.number_ids:
@@ -157,6 +171,10 @@ class _Assessor:
         route = self.tgt.port_route(number.country, kind)
         entry = route.entry
         offer = self.tgt.offer(number.country, kind)
+        missing = frozenset(
+            c.value for c in self.tgt.missing(number.country, kind, number.capabilities)
+        )
+        core_missing = frozenset(c for c in missing if c in self.table.replacement.core)
         hooks = self.routed_hooks(mapped)
         hosted = {h.hosted_by for h in hooks if h.hosted_by.vendor_hosted}
         sip = any(hosted_by(x.url) is HostedBy.SIP for x in mapped.not_carried)
@@ -180,9 +198,12 @@ class _Assessor:
             "port_documents": entry.documents if entry else "",
             "port_out": self.src.facts.port_out,
             "type_offered": offer is not None,
-            "target_missing": frozenset(
-                c.value for c in self.tgt.missing(number.country, kind, number.capabilities)
-            ),
+            "target_missing": missing,
+            "core_missing": core_missing,
+            "extra_missing": missing - core_missing,
+            "buys_replacement": mapped.strategy is Strategy.REPLACE
+            and offer is not None
+            and not core_missing,
             "has_route": bool(hooks or trunk_id or sip),
             "vendor_hosted_route": bool(hosted),
             "hosted_labels": frozenset(self.table.hosted[h].label for h in hosted),
@@ -283,7 +304,11 @@ class _Assessor:
         hosted = hosted_by(url)
         hosted_facts = self.table.hosted.get(hosted)
         target = use.target
-        returns_markup = any(self.table.purposes[p].returns_markup for p in use.purposes)
+        returns_markup = any(  # a target that ignores SMS replies reads no document from them
+            self.table.purposes[p].returns_markup
+            for p in use.purposes
+            if tgt.sms_reply_inline or p not in SMS_REPLY_PURPOSES
+        )
         content = self._content.get(url, "")
         source_markup = src.markup
         translation = TranslationOutcome("none")
@@ -296,6 +321,17 @@ class _Assessor:
         forced = {tgt.forced_methods[p] for p in use.purposes if p in tgt.forced_methods}
         method = ", ".join(sorted(use.methods)) or "POST"
         voice = bool(use.purposes & VOICE_PURPOSES)
+        sms = P.SMS_INBOUND in use.purposes
+        sms_method = self._source_methods.get((P.SMS_INBOUND, url), "POST")
+        if url in self._sms_on_number and src.sms_number_request:
+            source_sms = src.sms_number_request
+        else:
+            source_sms = sms_request(sms_method, src.sms_inbound_body, src.sms_inbound_params)
+        target_sms = sms_request(  # the mapper's method: forced by the target or the source's
+            tgt.forced_methods.get(P.SMS_INBOUND, sms_method),
+            tgt.sms_inbound_body,
+            tgt.sms_inbound_params,
+        )
         return {
             **self.common,
             "url": redact_url(url),
@@ -315,7 +351,8 @@ class _Assessor:
             "returns_markup": returns_markup,
             "markup_known": source_markup != "unknown",
             "markup_changes": source_markup != tgt.markup,
-            "payload_changes": src.payload != tgt.payload,
+            "payload_changes": src.payload != tgt.payload
+            and not (use.purposes == _SMS_ONLY and src.sms_inbound_body != "unknown"),
             "source_payload": src.payload_label,
             "target_payload": tgt.payload_label,
             "call_id_changes": voice
@@ -331,6 +368,13 @@ class _Assessor:
             and not tgt.sms_reply_inline,
             "method_forced": bool(forced) and any(m not in forced for m in use.methods),
             "forced_method": ", ".join(sorted(forced)),
+            "sms_request_changes": sms
+            and src.sms_inbound_body != "unknown"
+            and source_sms != target_sms,
+            "source_sms_request": source_sms,
+            "target_sms_request": target_sms,
+            "sms_setup": tgt.sms_inbound_requires if sms else "",
+            "sms_setup_fix": tgt.sms_inbound_setup,
             "translation": translation.status,
             "translation_lost": translation.lost,
             "translation_error": translation.error,
@@ -343,6 +387,8 @@ class _Assessor:
             self._source_methods.setdefault(
                 (hook.purpose, hook.url), (hook.method or "POST").upper()
             )
+            if hook.purpose is P.SMS_INBOUND and hook.owner_kind in _NUMBER_OR_ACCOUNT:
+                self._sms_on_number.add(hook.url)
         results = []
         ids: set[str] = set()
         for url, use in sorted(self.url_uses().items()):
@@ -379,6 +425,7 @@ class _Assessor:
                     self.table.purposes[x.purpose].label for x in app.not_carried
                 ),
                 "filled": frozenset(self.table.purposes[p].label for p in app.filled),
+                "new_key_pair": app.create and self.tgt.facts.app_private_key_discarded,
             }
             findings = self.engine.evaluate("application", facts)
             results.append(

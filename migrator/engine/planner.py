@@ -10,7 +10,9 @@ action is irreversible; idempotency keys are deterministic ("mig-" + 12 hex digi
 the two accounts, the action kind and the item), so a re-plan gives an unchanged action the same
 key and the executor can find what a crashed run already did; every `depends_on` names an
 action of the same plan. Numbers the plan cannot handle (a port with no path, a replacement the
-target does not sell) get no actions; `plan.options["skipped"]` lists them with the reason.
+target does not sell, or sells only without voice or SMS the number has: the table's
+[replacement] core capabilities) get no actions and stay on the source; `plan.options["skipped"]`
+lists them with the reason, and the assessment blocks them.
 
 Action params (plain JSON, in the adapter interface's vocabulary, migrator/vendors/base.py;
 a value {"$ref": "ACTION_ID.FIELD"} is filled in at run time from an earlier action's output):
@@ -309,6 +311,14 @@ class _Planner:
                 if not self.sells(number.country, kind):
                     self.skip(
                         number, f"{self.tgt.label} does not sell {number.country} {kind} numbers"
+                    )
+                    continue
+                core = [c for c in self.lacking(number) if c in self.tgt.table.replacement.core]
+                if core:  # a blocker in the assessment (replace-core-capability-missing)
+                    self.skip(
+                        number,
+                        f"{self.tgt.label} sells no {number.country} {kind} numbers with "
+                        f"{', '.join(core)}",
                     )
                     continue
                 self.buy(number, mapped)

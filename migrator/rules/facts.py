@@ -33,6 +33,9 @@ NUMBER_FACTS = _COMMON | frozenset(
         "port_out",
         "type_offered",
         "target_missing",
+        "core_missing",
+        "extra_missing",
+        "buys_replacement",
         "has_route",
         "vendor_hosted_route",
         "hosted_labels",
@@ -81,6 +84,11 @@ WEBHOOK_FACTS = _COMMON | frozenset(
         "inline_reply_lost",
         "method_forced",
         "forced_method",
+        "sms_request_changes",
+        "source_sms_request",
+        "target_sms_request",
+        "sms_setup",
+        "sms_setup_fix",
         "translation",
         "translation_lost",
         "translation_error",
@@ -95,6 +103,7 @@ APPLICATION_FACTS = _COMMON | frozenset(
         "carried",
         "not_carried",
         "filled",
+        "new_key_pair",
     }
 )
 

@@ -51,6 +51,20 @@ class VendorFacts:
     signature: str
     signature_label: str
     sms_reply_inline: bool
+    sms_inbound_body: str
+    """How an inbound SMS POST carries its parameters: form, json or unknown."""
+    sms_inbound_params: str
+    """The inbound SMS parameters a handler reads (sender, number, text, message id)."""
+    sms_number_request: str
+    """How inbound SMS reach a URL set on a number or the account, when that differs from an
+    application's (Vonage: the SMS API's format); '' when it does not."""
+    sms_inbound_requires: str
+    """An account setting without which inbound SMS never reach the mapped URL ('' for none)."""
+    sms_inbound_setup: str
+    """How to make that setting."""
+    app_private_key_discarded: bool
+    """The vendor returns a created application's private key, which migrator discards (no
+    secrets kept): the admin must give each new application a new key pair."""
     app_label: str
     number_shape: str
     port_out: str
@@ -108,6 +122,13 @@ class Offer:
 
 
 @dataclass(frozen=True)
+class ReplacementFacts:
+    core: frozenset[Capability]
+    """Capabilities a replacement must keep for the plan to buy it."""
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ItemOutcome:
     outcome: str
     becomes: str
@@ -162,6 +183,7 @@ class CompatibilityTable:
     items: dict[str, ItemFacts]
     checklist: dict[str, ChecklistFacts]
     rules: tuple[Rule, ...]
+    replacement: ReplacementFacts
 
     def vendor(self, name: str) -> VendorFacts:
         try:
@@ -307,6 +329,16 @@ def _offer(index: int, data: dict[str, Any], vendors: dict[str, VendorFacts]) ->
     )
 
 
+def _replacement(data: dict[str, Any]) -> ReplacementFacts:
+    where = "replacement"
+    _require(where, data, "core_capabilities")
+    try:
+        core = frozenset(Capability(c) for c in data["core_capabilities"])
+    except ValueError as exc:
+        raise TableError(f"{where}: {exc}") from None
+    return ReplacementFacts(core, _sources(where, data))
+
+
 def _outcome(where: str, data: dict[str, Any]) -> ItemOutcome:
     _require(where, data, "outcome", "becomes", "action")
     if data["outcome"] not in ("manual", "folded"):
@@ -407,6 +439,7 @@ def parse_table(data: dict[str, Any]) -> CompatibilityTable:
         items={kind: _item(kind, v) for kind, v in data.get("items", {}).items()},
         checklist=checklist,
         rules=rules,
+        replacement=_replacement(data.get("replacement", {})),
     )
 
 

@@ -26,6 +26,7 @@ from tests.rules.inventories import (
     SOURCE_BUILDERS,
     SOURCES,
     VENDORS,
+    VSM,
     number,
     plivo_source,
     run,
@@ -230,6 +231,43 @@ def test_numbers_the_plan_cannot_move_are_skipped_with_a_reason() -> None:
     assert [s["e164"] for s in skipped] == ["+442071838752"]
     assert "no porting path" in skipped[0]["reason"]
     assert not [a for a in result.plan.actions if "+442071838752" in a.id]
+
+
+def test_a_replacement_without_sms_is_not_bought() -> None:
+    """A British landline that texts cannot be replaced on Twilio, which sells them voice only:
+    the assessment blocks it and the plan neither buys a voice-only number nor releases it."""
+    source = replace(
+        plivo_source(),
+        numbers=(number("GB1", "+442071838799", country="GB", caps=VSM, account="MA1"),),
+    )
+    result = run(source, "twilio", Decisions(Strategy.REPLACE))
+    assert result.findings("number", "+442071838799").keys() >= {"replace-core-capability-missing"}
+    assert result.assessment.item("number", "+442071838799").verdict.value == "blocker"
+    (skipped,) = result.plan.options["skipped"]
+    assert skipped["e164"] == "+442071838799" and "with sms" in skipped["reason"]
+    assert not [a for a in result.plan.actions if "+442071838799" in json.dumps(a.params)]
+
+
+@pytest.mark.parametrize(("source", "target"), ALL_PAIRS)
+def test_plan_and_assessment_agree_on_blocked_replacements(source: str, target: str) -> None:
+    """A replacement the assessment blocks is skipped by the plan (no buy, no release), and
+    every replacement the plan buys carries no blocker of its own."""
+    inventory = SOURCE_BUILDERS[source]()
+    inventory = replace(inventory, numbers=inventory.numbers + _mms_numbers().numbers)
+    result = run(inventory, target, Decisions(Strategy.REPLACE))
+    skipped = {s["e164"] for s in result.plan.options["skipped"]}
+    bought = {a.params["replaces"] for a in result.plan.actions if a.kind is K.BUY_NUMBER}
+    released = {a.params["e164"] for a in result.plan.actions if a.kind is K.RELEASE_NUMBER}
+    replace_blockers = {"replace-type-unavailable", "replace-core-capability-missing"}
+    for item in result.assessment.items:
+        if item.kind != "number":
+            continue
+        blocked = any(f.rule in replace_blockers for f in item.findings)
+        assert (item.id in skipped) == blocked, item
+        assert (item.id in bought) != blocked, item
+        if blocked:
+            assert item.id not in released
+            assert not any(f.rule == "replace-changes-number" for f in item.findings)
 
 
 def test_placeholders_gate_application_creation() -> None:

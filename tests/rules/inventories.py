@@ -185,6 +185,7 @@ def plivo_source() -> Inventory:
             "442071838752",
             "+442071838752",
             country="GB",
+            caps=frozenset({C.VOICE}),  # Plivo's British landlines do voice only
             account="MA1",
             voice_app_id="1001",
             sms_app_id="1001",

@@ -14,7 +14,7 @@ import pytest
 
 from migrator.engine.assessor import find_translator
 from migrator.model.assessment import Verdict
-from migrator.model.enums import NumberType, Vendor
+from migrator.model.enums import NumberType, OwnerKind, Vendor, WebhookPurpose
 from migrator.model.inventory import Inventory
 from migrator.model.mapping import Decisions, Strategy
 from migrator.rules.table import load_table
@@ -23,6 +23,7 @@ from tests.rules.inventories import (
     VS,
     Run,
     file_source,
+    hook,
     number,
     plivo_source,
     run,
@@ -72,6 +73,19 @@ def one_number(kind: NumberType, country: str = "US", caps: Any = VS) -> Invento
     )
 
 
+def status_by_get() -> Inventory:
+    """A file import whose number posts message status by GET (a target may force POST)."""
+    source = file_source()
+    status = hook(
+        OwnerKind.NUMBER,
+        "+14155550400",
+        WebhookPurpose.MESSAGE_STATUS,
+        "https://legacy.example.com/sms-status",
+        "GET",
+    )
+    return replace(source, webhooks=(*source.webhooks, status))
+
+
 Case = Callable[[], tuple[Run, str, str]]
 TW_PLIVO: Callable[[], Run] = lambda: run(twilio_source(), "plivo")  # noqa: E731
 TW_VONAGE: Callable[[], Run] = lambda: run(twilio_source(), "vonage")  # noqa: E731
@@ -106,7 +120,11 @@ CASES: dict[str, Case] = {
         "number",
         "+14155550106",
     ),
-    "replace-changes-number": lambda: (run(plivo_source(), "twilio"), "number", "+442071838752"),
+    "replace-changes-number": lambda: (
+        run(plivo_source(), "twilio", Decisions(Strategy.REPLACE)),
+        "number",
+        "+14155550300",
+    ),
     "keep-on-source": lambda: (
         run(twilio_source(), "plivo", override("+14155550100", Strategy.KEEP)),
         "number",
@@ -170,10 +188,12 @@ CASES: dict[str, Case] = {
         "https://***:***@hooks.example.com/voice",
     ),
     "sms-reply-inline-lost": lambda: (TW_VONAGE(), "webhook", "https://api.example.com/sms"),
+    "sms-request-change": lambda: (TW_VONAGE(), "webhook", "https://api.example.com/sms"),
+    "sms-account-setting": lambda: (TW_VONAGE(), "webhook", "https://api.example.com/sms"),
     "method-forced": lambda: (
-        run(plivo_source(), "vonage"),
+        run(status_by_get(), "vonage"),
         "webhook",
-        "https://pl.example.com/message",
+        "https://legacy.example.com/sms-status",
     ),
     "sip-address": lambda: (
         run(vonage_source(), "twilio"),
@@ -184,6 +204,7 @@ CASES: dict[str, Case] = {
     "app-settings-not-carried": lambda: (TW_PLIVO(), "application", "app:AP1"),
     "app-shape": lambda: (TW_PLIVO(), "application", "app:AP1"),
     "app-required-setting-filled": lambda: (TW_PLIVO(), "application", "app:AP2"),
+    "app-new-key-pair": lambda: (TW_VONAGE(), "application", "app:AP1"),
     "app-not-needed": lambda: (
         run(twilio_source(), "plivo", override("+14155550101", Strategy.KEEP)),
         "application",
@@ -275,4 +296,9 @@ def test_checklist_counts_items_per_entry() -> None:
     same = run(replace(vonage_source(), subaccounts=()), "vonage")
     same_counts = {c.key: c.count for c in same.assessment.checklist}
     assert same_counts["signature_validation"] == 0
-    assert same_counts["markup"] == 0
+    # the one format change: the account-wide SMS URL (SMS API) becomes an application's
+    # inbound URL (Messages API)
+    markup = [
+        i.id for i in same.assessment.items if any(f.checklist == "markup" for f in i.findings)
+    ]
+    assert markup == ["https://vg.example.com/default-mo"]

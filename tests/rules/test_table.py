@@ -48,9 +48,29 @@ def test_every_fact_cites_the_reference_files() -> None:
     facts += [p.sources for p in table.porting] + [o.sources for o in table.offers]
     facts += [i.sources for i in table.items.values()]
     facts += [c.sources for c in table.checklist.values()] + [r.sources for r in table.rules]
+    facts += [table.replacement.sources]
     for sources in facts:
         assert sources
         assert all(("vendors.md" in s) or ("market.md" in s) for s in sources), sources
+        # a fact the reference files do not cover says so and names its vendor page
+        for source in sources:
+            if "not in vendors.md" in source:
+                assert source.startswith("unverified, not in vendors.md: "), source
+                assert "vonage.com" in source or "twilio.com" in source or "plivo.com" in source
+
+
+def test_a_replacement_must_keep_voice_and_sms() -> None:
+    assert load_table().replacement.core == {Capability.VOICE, Capability.SMS}
+
+
+def test_vonage_sends_mms_from_us_numbers_only() -> None:
+    """developer.vonage.com/en/messages/concepts/mms: MMS from US 10DLC and toll-free numbers;
+    Canadian handsets receive it, but no Canadian Vonage number sends it."""
+    table = load_table()
+    for kind in ("local", "tollfree"):
+        us, ca = table.offer("vonage", "US", kind), table.offer("vonage", "CA", kind)
+        assert us is not None and Capability.MMS in us.capabilities
+        assert ca is not None and Capability.MMS not in ca.capabilities
 
 
 def test_rules_only_use_known_facts_and_checklist_entries() -> None:
@@ -181,6 +201,10 @@ def _broken(change: Any) -> dict[str, Any]:
         (lambda d: d["vendors"]["twilio"].pop("markup"), "missing markup"),
         (lambda d: d["hosted"].pop("studio"), "no facts for studio"),
         (lambda d: d.update(schema_version=99), "schema_version"),
+        (lambda d: d["replacement"].update(core_capabilities=["telepathy"]), "replacement"),
+        (lambda d: d.pop("replacement"), "missing core_capabilities"),
+        (lambda d: d["replacement"].pop("sources"), "non-empty list of sources"),
+        (lambda d: d["vendors"]["vonage"].pop("app_private_key_discarded"), "missing app_private"),
     ],
 )
 def test_malformed_tables_are_refused(change: Any, message: str) -> None:
