@@ -18,8 +18,11 @@ from vonage import Vonage
 from vonage_numbers import SearchAvailableNumbersFilter
 
 from migrator.model.enums import Capability, NumberType
+from migrator.rules.table import load_table
 from migrator.sandbox import Sandbox, nanp, stock
 from migrator.sandbox.numbers import NumberPool, country_of, number_type
+from migrator.sandbox.vonage import catalogue as vonage_catalogue
+from migrator.sandbox.vonage.store import KIND_BY_TYPE
 from migrator.vendors.base import NumberQuery
 from migrator.vendors.endpoint import Endpoint
 from migrator.vendors.plivo.transport import rest_client
@@ -125,15 +128,27 @@ def test_vonage_has_stock_in_any_real_area_code(shop: Sandbox) -> None:
     assert _vonage_search(shop, country="US", pattern="1999", search_pattern=0) == []
 
 
-def test_vonage_mms_is_on_some_landlines_only(shop: Sandbox) -> None:
+def test_vonage_mms_is_on_some_us_landlines_only(shop: Sandbox) -> None:
+    """Vonage sends MMS from US numbers only (compatibility table, Vonage offers): some US
+    landlines, no Canadian one."""
     found = _vonage_search(shop, country="US", type="landline", size=100)
     assert all({"VOICE", "SMS"} <= set(features) for _, features in found)
     with_mms = [m for m, features in found if "MMS" in features]
     assert 0 < len(with_mms) < len(found)
-    mms_only = _vonage_search(
-        shop, country="CA", type="landline", features="MMS", pattern="1514", search_pattern=0
-    )
-    assert len(mms_only) == 10 and all("MMS" in features for _, features in mms_only)
+    assert _vonage_search(shop, country="CA", type="landline", features="MMS") == []
+
+
+@pytest.mark.parametrize("country", ["US", "CA", "GB", "DE"])
+@pytest.mark.parametrize("vonage_type", ["landline", "mobile-lvn", "landline-toll-free"])
+def test_vonage_catalogue_sells_what_the_compatibility_table_says(
+    country: str, vonage_type: str
+) -> None:
+    """The sandbox's Vonage features per country and type are the table's offer, so a rehearsal
+    buys what the plan expects (neither more nor less)."""
+    offer = load_table().offer("vonage", country, KIND_BY_TYPE[vonage_type])
+    assert offer is not None
+    features = {f.lower() for f in vonage_catalogue.features_for(country, vonage_type)}
+    assert features == {c.value for c in offer.capabilities}
 
 
 def test_some_us_toll_free_numbers_do_mms(shop: Sandbox) -> None:
@@ -250,9 +265,11 @@ def test_replacement_searches_succeed_where_the_capability_exists(shop: Sandbox)
         assert adapter.get_number(found[0].e164) is not None
     vonage = connect("vonage", shop.credentials("vonage", "target"), endpoint)
     with_mms = vonage.search_numbers(
-        NumberQuery("CA", NumberType.LOCAL, area_code="514", capabilities=ALL, limit=3)
+        NumberQuery("US", NumberType.LOCAL, area_code="907", capabilities=ALL, limit=3)
     )
     assert len(with_mms) == 3 and all(n.capabilities >= ALL for n in with_mms)
+    canadian_mms = NumberQuery("CA", NumberType.LOCAL, area_code="514", capabilities=ALL)
+    assert vonage.search_numbers(canadian_mms) == []
     toll_free_mms = NumberQuery("US", NumberType.TOLLFREE, area_code="866", capabilities=ALL)
     assert all(n.capabilities >= ALL for n in vonage.search_numbers(toll_free_mms))
     gb_sms = NumberQuery("GB", NumberType.LOCAL, capabilities=frozenset({Capability.SMS}))

@@ -2,11 +2,12 @@
 
 A search (country, type, pattern on the msisdn) finds the numbers it made before and makes more
 when too few are left, with the digits the pattern asks for, so any real area code has stock (see
-`migrator.sandbox.stock`). Features are Vonage's per country and type; US and Canadian landlines
-and toll-free numbers all do voice and SMS, but only some do MMS (Vonage sends MMS from 10DLC and
-SMS-enabled toll-free numbers, developer.vonage.com/en/messages/code-snippets/send-mms), and a
-search for a feature a type never has (SMS on a British landline) finds nothing, as on the real
-API.
+`migrator.sandbox.stock`). Features are Vonage's per country and type, as the compatibility
+table has them: US and Canadian landlines and toll-free numbers all do voice and SMS; only some
+US ones do MMS (Vonage sends MMS from US 10DLC and SMS-enabled toll-free numbers only; Canadian
+handsets receive it, but no Canadian number sends it: developer.vonage.com/en/messages/concepts/
+mms), and a search for a feature a type never has (SMS on a British landline, MMS on a Canadian
+one) finds nothing, as on the real API.
 """
 
 from __future__ import annotations
@@ -43,19 +44,17 @@ COST_BY_TYPE = {"landline": "0.90", "mobile-lvn": "1.05", "landline-toll-free": 
 
 MMS_SHARE = {
     ("US", "landline"): 0.6,
-    ("CA", "landline"): 0.4,
     ("US", "landline-toll-free"): 0.5,
-    ("CA", "landline-toll-free"): 0.3,
 }
 """Share of the numbers for sale of a type that also do MMS (the others do voice and SMS only)."""
 
 
 def features_for(country: str, vonage_type: str) -> list[str]:
     """Every feature a number of this country and type can have."""
-    if vonage_type == "landline":
-        return ["VOICE", "SMS", "MMS"] if country in ("US", "CA") else ["VOICE"]
-    if vonage_type == "landline-toll-free":
-        return ["VOICE", "SMS", "MMS"] if country in ("US", "CA") else ["VOICE"]
+    if vonage_type in ("landline", "landline-toll-free"):
+        if country == "US":
+            return ["VOICE", "SMS", "MMS"]
+        return ["VOICE", "SMS"] if country == "CA" else ["VOICE"]
     return ["VOICE", "SMS"]
 
 
