@@ -271,3 +271,17 @@ def test_jsontext_writes_what_the_json_module_writes(value: Any, sort_keys: bool
 def test_finite_floats_keep_their_value(value: list[float]) -> None:
     """(orjson writes 1e-05 as 0.00001: the same number in other digits.)"""
     assert loads(dumps(value)) == value
+
+
+def test_long_text_is_escaped_across_its_whole_length() -> None:
+    """Escaping works on stretches of the text: characters cut by a stretch's end still match."""
+    value = ["x" * ((1 << 18) - 4) + "é€😀" * 3, "\x7f", "y" * 70_000 + "ü", ["😀" * 50_000]]
+    for shift in range(4):
+        shifted = ["z" * shift, *value]
+        assert dumps(shifted) == json.dumps(shifted, separators=(",", ":"))
+
+
+@pytest.mark.parametrize("number", [1e-05, 2.5e-7, 1.5e-12, 0.0001, 1e16, -3.25])
+def test_floats_are_spelled_as_the_json_module_spells_them(number: float) -> None:
+    value = {"rate": number, "name": "line-1"}
+    assert dumps(value) == json.dumps(value, separators=(",", ":"))

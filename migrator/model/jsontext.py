@@ -4,45 +4,86 @@ Migration files, fingerprints and `--json` output were written by `json.dumps(va
 separators=(",", ":"))`, which escapes every non-ASCII character (ensure_ascii); orjson writes
 UTF-8. `dumps` encodes with orjson and escapes the same characters the same way, so the text is
 unchanged; whatever orjson refuses (an int beyond 64 bits, a lone surrogate, a non-text dict key,
-nesting deeper than 255) is encoded by the json module instead. Floats are the one difference
-left: orjson writes 1e-05 as 0.00001 (the same number) and NaN or Infinity as null;
-migrator.model.serialize.canonical_data gives floats as the json module's text where a hash
-depends on it.
+nesting deeper than 255) or may spell otherwise (a float below 1e-4) is encoded by the json
+module instead. One difference is left: orjson writes a NaN or infinite float as null (json
+writes NaN and Infinity, which JSON itself does not allow, so no vendor API sends them);
+migrator.model.serialize.canonical_data keeps even those where a hash depends on it.
 """
 
 from __future__ import annotations
 
+import codecs
 import json
-import re
 from collections.abc import Callable
 from typing import Any
 
 import orjson
 
-_ESCAPED = re.compile("[\x7f-\U0010ffff]")
-"""What ensure_ascii escapes beyond what orjson already escapes (controls, quote, backslash)."""
+
+def _escape_run(error: UnicodeError) -> tuple[str, int]:
+    """A codec error handler: json's \\uXXXX escapes (surrogate pairs beyond the BMP) for the
+    characters ASCII cannot encode."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    escaped = []
+    for char in error.object[error.start : error.end]:
+        code = ord(char)
+        if code < 0x10000:
+            escaped.append(f"\\u{code:04x}")
+        else:
+            code -= 0x10000
+            escaped.append(f"\\u{0xD800 | (code >> 10):04x}\\u{0xDC00 | (code & 0x3FF):04x}")
+    return "".join(escaped), error.end
 
 
-def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code < 0x10000:
-        return f"\\u{code:04x}"
-    code -= 0x10000
-    return f"\\u{0xD800 | (code >> 10):04x}\\u{0xDC00 | (code & 0x3FF):04x}"
+_ERRORS = "migrator-json-escape"
+codecs.register_error(_ERRORS, _escape_run)
 
 
 def ascii_text(data: bytes) -> str:
     """orjson output as json.dumps (ensure_ascii) writes it."""
     if data.isascii() and b"\x7f" not in data:
         return data.decode("ascii")
-    return _ESCAPED.sub(_escape, data.decode("utf-8"))
+    return ascii_bytes(data).decode("ascii")
+
+
+_CHUNK = 1 << 18
 
 
 def ascii_bytes(data: bytes) -> bytes:
-    """orjson output as the UTF-8 of what json.dumps (ensure_ascii) writes."""
+    """orjson output as the UTF-8 of what json.dumps (ensure_ascii) writes. Stretches of
+    plain ASCII are kept as they are; the codec escapes the others, calling back once per run
+    of non-ASCII characters (a regular expression over a 100 MB plan takes seconds)."""
     if data.isascii() and b"\x7f" not in data:
         return data
-    return _ESCAPED.sub(_escape, data.decode("utf-8")).encode("ascii")
+    parts = []
+    start, size = 0, len(data)
+    while start < size:
+        end = min(start + _CHUNK, size)
+        while end < size and 0x80 <= data[end] < 0xC0:  # not inside a UTF-8 sequence
+            end += 1
+        chunk = data[start:end]
+        if not chunk.isascii() or b"\x7f" in chunk:
+            # ensure_ascii escapes DEL too, though it is ASCII
+            text = chunk.decode("utf-8").replace("\x7f", "\\u007f")
+            chunk = text.encode("ascii", _ERRORS)
+        parts.append(chunk)
+        start = end
+    return b"".join(parts)
+
+
+def spells_floats_alike(data: bytes) -> bool:
+    """False when orjson's output may hold a float the json module spells otherwise: orjson
+    writes a number below 1e-4 as 0.00001 (json: 1e-05) or 1.5e-7 (json: 1.5e-07). A text
+    that only looks like one (a name "line-1e-5") makes it False too, which costs only time."""
+    if b"0.0000" in data:
+        return False
+    found = data.find(b"e-")
+    while found != -1:
+        if found and 0x30 <= data[found - 1] <= 0x39:
+            return False
+        found = data.find(b"e-", found + 2)
+    return True
 
 
 def dumps(
@@ -63,9 +104,12 @@ def dumps(
         orjson.OPT_NON_STR_KEYS if non_str_keys else 0
     )
     try:
-        return ascii_text(orjson.dumps(value, default=default, option=option))
+        data = orjson.dumps(value, default=default, option=option)
+        if spells_floats_alike(data):
+            return ascii_text(data)
     except TypeError:  # orjson.JSONEncodeError is one
-        return json.dumps(value, separators=(",", ":"), sort_keys=sort_keys, default=default)
+        pass
+    return json.dumps(value, separators=(",", ":"), sort_keys=sort_keys, default=default)
 
 
 def loads(text: str | bytes) -> Any:

@@ -8,7 +8,11 @@ the three documents in the migration file.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
+
+import orjson
 
 from migrator.engine.assessor import assess
 from migrator.engine.bulk import gc_paused
@@ -17,9 +21,10 @@ from migrator.engine.migration_file import MigrationFile, now_iso
 from migrator.engine.planner import build_plan as plan_from
 from migrator.engine.sides import Side
 from migrator.errors import UsageError
-from migrator.model.assessment import ASSESSMENT_SCHEMA_VERSION, Assessment
+from migrator.model.assessment import ASSESSMENT_SCHEMA_VERSION, Assessment, Finding
 from migrator.model.enums import Vendor
 from migrator.model.inventory import Inventory
+from migrator.model.jsontext import ascii_text, spells_floats_alike
 from migrator.model.mapping import MAPPING_SCHEMA_VERSION, Decisions, Mapping, Strategy
 from migrator.model.plan import PLAN_SCHEMA_VERSION, Action, Plan
 from migrator.rules.table import load_table
@@ -112,14 +117,16 @@ def _build(file: MigrationFile, numbers: str | None) -> tuple[Mapping, Assessmen
     # dropping them before the documents are encoded keeps the peak memory down
     del source, target
     save_mapping(file, mapping)
-    file.save_document(ASSESSMENT_DOCUMENT, assessment.to_dict(), ASSESSMENT_SCHEMA_VERSION)
+    file.save_document_text(
+        ASSESSMENT_DOCUMENT, assessment_json(assessment), ASSESSMENT_SCHEMA_VERSION
+    )
     save_plan(file, plan)
     return mapping, assessment, plan
 
 
 def save_mapping(file: MigrationFile, mapping: Mapping) -> None:
     """Store a mapping (the GUI saves edited decisions this way, then re-plans)."""
-    file.save_document(MAPPING_DOCUMENT, mapping.to_dict(), MAPPING_SCHEMA_VERSION)
+    file.save_document_text(MAPPING_DOCUMENT, mapping_json(mapping), MAPPING_SCHEMA_VERSION)
 
 
 def set_decisions(file: MigrationFile, decisions: Decisions) -> None:
@@ -203,23 +210,74 @@ def _encode_action(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
+# --- documents as JSON text -------------------------------------------------------------------
+# A 100,000-number migration's documents are encoded by orjson straight from the model objects
+# (a dataclass's fields in definition order, enums as values), which is exactly what the
+# models' to_dict() gives for Action, NumberMapping (with its TargetWebhook and NotCarried) and
+# Finding; tests/services/test_planning_json.py holds them to it. The text is the one
+# json.dumps(to_dict(), separators=(",", ":")) writes (see migrator.model.jsontext), but for a
+# NaN or infinite float, which JSON from a vendor API cannot carry: orjson writes null.
+# Data orjson refuses or may spell otherwise goes through the json module as before.
+
+
+def _json(fast: Any, slow: Callable[[], Any], **options: Any) -> str:
+    """`fast` encoded by orjson, or `slow()` by the json module when orjson refuses it."""
+    try:
+        data = orjson.dumps(fast, option=orjson.OPT_NON_STR_KEYS)
+        if spells_floats_alike(data):
+            return ascii_text(data)
+    except TypeError:  # orjson.JSONEncodeError is one
+        pass
+    return json.dumps(slow(), separators=(",", ":"), **options)
+
+
 def plan_json(plan: Plan) -> str:
-    """plan_document(plan) as compact JSON, converting one action at a time (the whole
-    document as dicts would cost about as much memory as the JSON text itself)."""
-    return json.dumps(
+    """plan_document(plan) as compact JSON."""
+    return _json(
         _plan_data(plan, plan.actions),
+        lambda: _plan_data(plan, plan.actions),
         default=_encode_action,
-        separators=(",", ":"),
         check_circular=False,  # plans are trees; the check costs a dict entry per object
     )
 
 
-def save_plan(file: MigrationFile, plan: Plan) -> None:
-    """Store the plan document (the same row MigrationFile.save_document writes, from text
-    encoded without an intermediate copy of the plan as dicts)."""
-    text = plan_json(plan)
-    with file.transaction() as db:
-        db.execute(
-            "INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)",
-            (PLAN_DOCUMENT, PLAN_SCHEMA_VERSION, now_iso(), text),
+def mapping_json(mapping: Mapping) -> str:
+    """json.dumps(mapping.to_dict()) in compact form."""
+    data = replace(mapping, numbers=()).to_dict()
+    data["numbers"] = mapping.numbers
+    return _json(data, mapping.to_dict)
+
+
+def assessment_json(assessment: Assessment) -> str:
+    """json.dumps(assessment.to_dict()) in compact form. Items refer to distinct findings by
+    index; items that share a findings tuple (most do) share its list of indexes."""
+    index: dict[Finding, int] = {}
+    refs_of: dict[int, list[int]] = {}
+    items = []
+    for item in assessment.items:
+        refs = refs_of.get(id(item.findings))
+        if refs is None:
+            refs = refs_of[id(item.findings)] = []
+            for finding in item.findings:
+                position = index.get(finding)
+                if position is None:
+                    position = index[finding] = len(index)
+                refs.append(position)
+        items.append(
+            {
+                "kind": item.kind.value,
+                "id": item.id,
+                "label": item.label,
+                "verdict": item.verdict.value,
+                "findings": refs,
+            }
         )
+    data = replace(assessment, items=()).to_dict()
+    data["findings"] = [finding.to_dict() for finding in index]
+    data["items"] = items
+    return _json(data, assessment.to_dict)
+
+
+def save_plan(file: MigrationFile, plan: Plan) -> None:
+    """Store the plan document (encoded without an intermediate copy of the plan as dicts)."""
+    file.save_document_text(PLAN_DOCUMENT, plan_json(plan), PLAN_SCHEMA_VERSION)
