@@ -2,6 +2,7 @@
 
     make screenshots            (offscreen)
     xvfb-run -a python scripts/screenshots.py   (a real X server)
+    python scripts/screenshots.py --lang de      (German UI, into a temporary folder)
 
 Everything runs against a fresh sandbox with a throwaway MIGRATOR_HOME and an in-memory keychain,
 so nothing of the person's own profiles or settings is touched. PNGs go to docs/screenshots/.
@@ -142,11 +143,18 @@ class Shooter:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--out", type=Path, help=f"default: {OUT.relative_to(ROOT)}")
+    parser.add_argument(
+        "--lang", help="UI language, e.g. de; without --out the PNGs go to a temporary folder"
+    )
     parser.add_argument("--numbers", type=int, default=60, help="size of the demo account")
     parser.add_argument("--only", nargs="*", help="names of the screenshots to save")
     args = parser.parse_args(argv)
     home = _prepare_environment()
+    if args.lang:
+        os.environ["MIGRATOR_LANG"] = args.lang  # read by migrator.gui.i18n
+    if args.out is None:
+        args.out = OUT if not args.lang else home / f"screenshots-{args.lang}"
 
     from PySide6.QtCore import QItemSelectionModel
     from PySide6.QtWidgets import QDialog

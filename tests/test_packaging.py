@@ -18,6 +18,7 @@ DATA = (
     "migrator/rules/compatibility.toml",
     "migrator/markup/ncco-schema.json",
     "migrator/py.typed",
+    "migrator/gui/translations/migrator_de.qm",
 )
 
 
@@ -52,6 +53,8 @@ def test_sdist_carries_sources_resources_and_tests(built: Path) -> None:
     assert "pyproject.toml" in names and "README.md" in names
     assert "migrator/cli/main.py" in names
     assert "resources/icons/migrator.svg" in names
+    assert "resources/translations/migrator_de.ts" in names
+    assert "migrator/gui/translations/migrator_de.qm" in names
     assert "packaging/migrator.spec" in names
     assert "tests/conftest.py" in names
 

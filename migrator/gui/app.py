@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from migrator import __version__
-from migrator.gui import settings, theme
+from migrator.gui import i18n, settings, theme
 from migrator.gui.errors import error_box
 from migrator.gui.main_window import MainWindow
 from migrator.gui.workers import TaskRunner, bound
@@ -28,14 +28,7 @@ def application(argv: Sequence[str] = ()) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("migrator")
     app.setDesktopFileName("migrator")
-    translator = QTranslator(app)
-    if translator.load(
-        QLocale.system(),
-        "qtbase",
-        "_",
-        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
-    ):
-        app.installTranslator(translator)
+    i18n.install_translators(app, settings.language_choice())
     theme.apply_theme(app, settings.theme_choice())
     return app
 
@@ -52,10 +45,6 @@ def run_app(argv: Sequence[str]) -> int:
     return int(app.exec())
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Demo", text)
-
-
 class DemoWindow:
     """The main window on the built-in sandbox, while the sandbox is being set up."""
 
@@ -69,13 +58,15 @@ class DemoWindow:
         self.window = MainWindow(runner, folder=workdir)
         self.window.show()
         self.waiting = QProgressDialog(
-            _tr("Starting the built-in sandbox and reading the demo account…"),
-            _tr("Cancel"),
+            QCoreApplication.translate(
+                "Demo", "Starting the built-in sandbox and reading the demo account…"
+            ),
+            QCoreApplication.translate("Demo", "Cancel"),
             0,
             0,
             self.window,
         )
-        self.waiting.setWindowTitle(_tr("migrator demo"))
+        self.waiting.setWindowTitle(QCoreApplication.translate("Demo", "migrator demo"))
         self.waiting.setMinimumDuration(0)
         self.handle = runner.start(
             "demo",
@@ -94,10 +85,11 @@ class DemoWindow:
         self.setup = setup
         self.waiting.close()
         self.note = (
-            _tr(
+            QCoreApplication.translate(
+                "Demo",
                 "A rehearsal on the built-in sandbox (%1): nothing real is touched. The demo "
                 "accounts are saved as profiles %2 and %3; File > New migration walks the "
-                "wizard with them."
+                "wizard with them.",
             )
             .replace("%1", setup.sandbox.url)
             .replace("%2", setup.source.name)
@@ -115,7 +107,9 @@ class DemoWindow:
 
     def _failed(self, exc: BaseException) -> None:
         self.waiting.close()
-        error_box(self.window, _tr("The demo could not start"), exc).exec()
+        error_box(
+            self.window, QCoreApplication.translate("Demo", "The demo could not start"), exc
+        ).exec()
 
     def close(self) -> None:
         """Stop the sandbox (after the window closed and the work finished)."""

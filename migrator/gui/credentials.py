@@ -72,11 +72,13 @@ def check_connection(vendor: str, credentials: dict[str, str], endpoint: Endpoin
 
 
 _KEYCHAIN_NAMES = {
-    "SecretService": "Secret Service: GNOME Keyring or KWallet",
+    "SecretService": QT_TRANSLATE_NOOP(
+        "KeychainNotice", "Secret Service: GNOME Keyring or KWallet"
+    ),
     "kwallet": "KWallet",
-    "macOS": "macOS Keychain",
-    "Windows": "Windows Credential Manager",
-    "Ephemeral": "memory of this process only",
+    "macOS": QT_TRANSLATE_NOOP("KeychainNotice", "macOS Keychain"),
+    "Windows": QT_TRANSLATE_NOOP("KeychainNotice", "Windows Credential Manager"),
+    "Ephemeral": QT_TRANSLATE_NOOP("KeychainNotice", "memory of this process only"),
 }
 
 
@@ -84,7 +86,7 @@ def keychain_name(backend: str) -> str:
     """A person's name for a keyring backend class path."""
     for marker, name in _KEYCHAIN_NAMES.items():
         if marker in backend:
-            return name
+            return translated("KeychainNotice", name)
     return backend.rsplit(".", 1)[-1]
 
 
@@ -401,7 +403,8 @@ class ProfilesModel(RowTableModel[profiles.Profile]):
             row.vendor,
             row.account_id,
             row.account_name,
-            row.endpoint or "vendor",
+            row.endpoint
+            or translated("ProfilesModel", QT_TRANSLATE_NOOP("ProfilesModel", "vendor")),
         )
 
 

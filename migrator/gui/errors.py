@@ -13,10 +13,6 @@ from migrator.progress import Cancelled
 from migrator.vendors import errors as vendor_errors
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 @dataclass(frozen=True)
 class Explained:
     summary: str
@@ -30,47 +26,59 @@ def explain(exc: BaseException) -> Explained:
         vendor = exc.vendor.capitalize()
         details = exc.details()
         if isinstance(exc, vendor_errors.AuthenticationFailed):
-            text = _tr(
+            text = QCoreApplication.translate(
+                "Errors",
                 "{vendor} refused these credentials. Check the account id and the secret "
-                "(copy them again from the vendor's console) and try again."
+                "(copy them again from the vendor's console) and try again.",
             )
         elif isinstance(exc, vendor_errors.PermissionDenied):
-            text = _tr(
+            text = QCoreApplication.translate(
+                "Errors",
                 "{vendor} accepted the credentials but does not allow this operation for "
-                "them. Use the main account's credentials or ask the account owner for access."
+                "them. Use the main account's credentials or ask the account owner for access.",
             )
         elif isinstance(exc, vendor_errors.RateLimited):
-            text = _tr(
+            text = QCoreApplication.translate(
+                "Errors",
                 "{vendor} is limiting how fast this account may make requests. Wait a minute "
-                "and try again; nothing was lost."
+                "and try again; nothing was lost.",
             )
         elif isinstance(exc, vendor_errors.Transient):
-            text = _tr(
+            text = QCoreApplication.translate(
+                "Errors",
                 "{vendor} did not answer properly (a server error, a timeout or a dropped "
                 "connection). Check the network and try again; migrator checks what already "
-                "happened before it repeats anything."
+                "happened before it repeats anything.",
             )
         elif isinstance(exc, vendor_errors.NotFound):
-            text = _tr("{vendor} says this item does not exist (any more): {message}")
+            text = QCoreApplication.translate(
+                "Errors", "{vendor} says this item does not exist (any more): {message}"
+            )
         else:
-            text = _tr("{vendor} refused the request: {message}")
+            text = QCoreApplication.translate("Errors", "{vendor} refused the request: {message}")
         return Explained(text.format(vendor=vendor, message=str(exc)), details)
     if isinstance(exc, Cancelled):
-        return Explained(_tr("Stopped at your request. Nothing was left half done."), str(exc))
+        return Explained(
+            QCoreApplication.translate(
+                "Errors", "Stopped at your request. Nothing was left half done."
+            ),
+            str(exc),
+        )
     if isinstance(exc, MigratorError):
         message = str(exc)
         return Explained(message[:1].upper() + message[1:], message)
     if isinstance(exc, OSError):
         return Explained(
-            _tr("The file could not be read or written: {message}").format(
-                message=exc.strerror or str(exc)
-            ),
+            QCoreApplication.translate(
+                "Errors", "The file could not be read or written: {message}"
+            ).format(message=exc.strerror or str(exc)),
             "".join(traceback.format_exception(exc)),
         )
     return Explained(
-        _tr(
+        QCoreApplication.translate(
+            "Errors",
             "Something unexpected went wrong. Nothing more was changed; the details below "
-            "help when reporting the problem."
+            "help when reporting the problem.",
         ),
         "".join(traceback.format_exception(exc)),
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QLocale, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from migrator import __version__
-from migrator.gui import settings, theme
+from migrator.gui import i18n, settings, theme
 from migrator.gui.errors import show_error
 from migrator.gui.i18n import translated
 from migrator.gui.welcome import WelcomePage
@@ -26,6 +26,12 @@ from migrator.gui.workers import TaskHandle, TaskRunner, bound
 if TYPE_CHECKING:  # imported when first used: the window must open fast
     from migrator.gui.session import MigrationSession
     from migrator.gui.workspace import Workspace
+
+
+def language_name(code: str) -> str:
+    """A language's own name, as its speakers write it ('Deutsch')."""
+    name = QLocale(code).nativeLanguageName()
+    return name[:1].upper() + name[1:] if name else code
 
 
 class MainWindow(QMainWindow):
@@ -117,6 +123,17 @@ class MainWindow(QMainWindow):
             action.setChecked(settings.theme_choice() == key)
             group.addAction(action)
             themes.addAction(action)
+        self.language_menu = view.addMenu(self.tr("&Language"))
+        languages = QActionGroup(self)
+        choices = [("", self.tr("Follow the system")), (i18n.SOURCE_LANGUAGE, "English")]
+        choices += [(code, language_name(code)) for code in i18n.available_languages()]
+        for code, title in choices:
+            action = self._action(title, lambda _c=False, c=code: self.set_language(c))
+            action.setCheckable(True)
+            action.setChecked(settings.language_choice() == code)
+            action.setData(code)
+            languages.addAction(action)
+            self.language_menu.addAction(action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&About migrator"), self.about))
         self.close_action.setEnabled(False)
@@ -242,6 +259,13 @@ class MainWindow(QMainWindow):
             theme.apply_theme(app, choice)
         if self.workspace is not None:
             self.workspace.show_all()
+
+    def set_language(self, language: str) -> None:
+        """Remember the UI language ('' follows the system); it applies from the next start."""
+        settings.set_language_choice(language)
+        self.statusBar().showMessage(
+            self.tr("The new language applies when migrator starts again.")
+        )
 
     def about(self) -> None:
         QMessageBox.about(

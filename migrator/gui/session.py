@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from migrator.engine.bulk import gc_paused
 from migrator.engine.executor import ApplyOptions
@@ -52,20 +52,20 @@ def read_all(file: MigrationFile, progress: Progress, cancel: CancelToken) -> Se
 
 def _read_all(file: MigrationFile, progress: Progress, cancel: CancelToken) -> SessionData:
     data = SessionData(meta=file.meta())
-    progress(0, 5, "reading the inventories")
+    progress(0, 5, QCoreApplication.translate("Session", "reading the inventories"))
     data.source = file.latest_snapshot("source")
     data.target = file.latest_snapshot("target")
     cancel.check()
-    progress(2, 5, "reading the mapping and the assessment")
+    progress(2, 5, QCoreApplication.translate("Session", "reading the mapping and the assessment"))
     data.mapping = planning.load_mapping(file)
     data.assessment = planning.load_assessment(file)
     cancel.check()
-    progress(3, 5, "reading the plan and the journal")
+    progress(3, 5, QCoreApplication.translate("Session", "reading the plan and the journal"))
     data.plan = planning.load_plan(file)
     if data.plan is not None:
         data.status = execution.status(file)
         data.journal = execution.journal_rows(file)
-    progress(5, 5, "ready")
+    progress(5, 5, QCoreApplication.translate("Session", "ready"))
     return data
 
 
@@ -160,7 +160,12 @@ class MigrationSession(QObject):
         exclusive: bool = True,
     ) -> TaskHandle:
         if exclusive and self.busy:
-            raise UsageError(f"wait for '{self.operation.name}' to finish first")  # type: ignore[union-attr]
+            raise UsageError(
+                QCoreApplication.translate("Session", "Wait for '%1' to finish first.").replace(
+                    "%1",
+                    self.operation.name,  # type: ignore[union-attr]
+                )
+            )
         handle = self.runner.start(name, fn)
         if after is not None:
             handle.succeeded.connect(after)
@@ -215,7 +220,9 @@ class MigrationSession(QObject):
 
     def build_plan(self, numbers: str | None = None) -> TaskHandle:
         def work(progress: Progress, cancel: CancelToken) -> SessionData:
-            progress(0, None, "mapping, assessing and planning")
+            progress(
+                0, None, QCoreApplication.translate("Session", "mapping, assessing and planning")
+            )
             planning.build_plan(self.file, numbers)
             return read_all(self.file, progress, cancel)
 
@@ -290,7 +297,9 @@ class MigrationSession(QObject):
         def work(progress: Progress, cancel: CancelToken) -> Path:
             from migrator.services import exports  # openpyxl and friends: only when exporting
 
-            progress(0, None, f"writing {out.name}")
+            progress(
+                0, None, QCoreApplication.translate("Session", "writing %1").replace("%1", out.name)
+            )
             if what == "plan":
                 return exports.export_plan(self.file, fmt, out)
             if what == "journal":

@@ -1,7 +1,8 @@
 """Remembered window state and preferences (QSettings in an INI file under the config folder).
 
 The file lives in `migrator.paths.config_dir()`, so MIGRATOR_HOME isolates tests and portable use.
-It never holds secrets: only geometry, the theme, and the list of recently opened migrations.
+It never holds secrets: only geometry, the theme, the UI language, and the list of recently
+opened migrations.
 """
 
 from __future__ import annotations
@@ -64,4 +65,18 @@ def theme_choice() -> str:
 def set_theme_choice(name: str) -> None:
     settings = app_settings()
     settings.setValue("appearance/theme", name)
+    settings.sync()
+
+
+def language_choice() -> str:
+    """The UI language chosen in View > Language ('de', 'en'...); '' follows the system."""
+    return str(app_settings().value("appearance/language", "") or "")
+
+
+def set_language_choice(language: str) -> None:
+    settings = app_settings()
+    if language:
+        settings.setValue("appearance/language", language)
+    else:
+        settings.remove("appearance/language")
     settings.sync()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from migrator.gui import theme
 from migrator.gui.i18n import translated
 from migrator.gui.tables.model import Column, RowTableModel
+from migrator.gui.views.strategies import strategy_name
 from migrator.model.assessment import ItemAssessment, Verdict
 from migrator.model.mapping import ItemMapping, Mapping, NumberMapping
 from migrator.model.urls import redact_url
@@ -19,7 +20,22 @@ VERDICT_TEXT = {
     Verdict.ATTENTION: QT_TRANSLATE_NOOP("Tables", "needs attention"),
     Verdict.BLOCKER: QT_TRANSLATE_NOOP("Tables", "blocker"),
 }
+DECIDED_BY_TEXT = {
+    "table": QT_TRANSLATE_NOOP("Tables", "table"),
+    "default": QT_TRANSLATE_NOOP("Tables", "default"),
+    "override": QT_TRANSLATE_NOOP("Tables", "override"),
+}
 VERDICT_COLOUR = {Verdict.OK: "ok", Verdict.ATTENTION: "warn", Verdict.BLOCKER: "bad"}
+
+
+def decided_by_text(decided_by: str) -> str:
+    """'table', 'default', 'rule N' or 'override' in the admin's language."""
+    if decided_by.startswith("rule "):
+        return translated("Tables", QT_TRANSLATE_NOOP("Tables", "rule %1")).replace(
+            "%1", decided_by[5:]
+        )
+    text = DECIDED_BY_TEXT.get(decided_by)
+    return translated("Tables", text) if text else decided_by
 
 
 class AssessedItemsModel(RowTableModel[ItemAssessment]):
@@ -77,8 +93,11 @@ class NumberMappingModel(RowTableModel[NumberMapping]):
             width=9,
         ),
         Column(
-            "Decided by",
-            "default, a bulk rule, your override, or the compatibility table",
+            QT_TRANSLATE_NOOP("NumberMappingModel", "Decided by"),
+            QT_TRANSLATE_NOOP(
+                "NumberMappingModel",
+                "default, a bulk rule, your override, or the compatibility table",
+            ),
             width=10,
         ),
         Column(QT_TRANSLATE_NOOP("NumberMappingModel", "Why"), width=40),
@@ -108,7 +127,13 @@ class NumberMappingModel(RowTableModel[NumberMapping]):
                 if row.strategy.value == "keep"
                 else translated("Tables", QT_TRANSLATE_NOOP("Tables", "released"))
             )
-        return (row.e164, row.strategy.value, row.decided_by, row.why, answered)
+        return (
+            row.e164,
+            strategy_name(row.strategy),
+            decided_by_text(row.decided_by),
+            row.why,
+            answered,
+        )
 
     def role_data(self, row: NumberMapping, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and column == 1 and row.decided_by == "override":

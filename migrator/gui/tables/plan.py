@@ -34,7 +34,7 @@ class ActionsModel(RowTableModel[Action]):
     CONTEXT = "ActionsModel"
     COLUMNS = (
         Column(
-            QT_TRANSLATE_NOOP("ActionsModel", ""),
+            "",
             QT_TRANSLATE_NOOP(
                 "ActionsModel", "+ create, ~ change, > port, = check, - remove, ! by hand"
             ),

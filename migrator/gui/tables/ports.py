@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from migrator.gui import theme
 from migrator.gui.tables.model import Column, RowTableModel
@@ -50,10 +50,18 @@ class PortsModel(RowTableModel[PortRow]):
             width=6,
         ),
         Column(
-            "Request", "migrator's request id; the vendor's id or ticket in the tooltip", width=10
+            QT_TRANSLATE_NOOP("PortsModel", "Request"),
+            QT_TRANSLATE_NOOP(
+                "PortsModel", "migrator's request id; the vendor's id or ticket in the tooltip"
+            ),
+            width=10,
         ),
         Column(
-            "Route", "api: tracked through the porting API; ticket: you set the status", width=7
+            QT_TRANSLATE_NOOP("PortsModel", "Route"),
+            QT_TRANSLATE_NOOP(
+                "PortsModel", "api: tracked through the porting API; ticket: you set the status"
+            ),
+            width=7,
         ),
         Column(QT_TRANSLATE_NOOP("PortsModel", "Losing carrier"), width=16),
         Column(QT_TRANSLATE_NOOP("PortsModel", "Next action"), width=40),
@@ -85,7 +93,9 @@ class PortsModel(RowTableModel[PortRow]):
                 return f"{row.number.exception.message}\n→ {row.number.exception.fix}"
             if column == 4:
                 via = row.request.vendor_request_id or row.request.ticket_id
-                return via or "no vendor request or ticket yet"
+                return via or QCoreApplication.translate(
+                    "PortsModel", "no vendor request or ticket yet"
+                )
             if column == 7:
                 return row.next_action
         return None

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from migrator.gui.i18n import counted, english_plural
 from migrator.gui.tables.model import RowTableModel
 from migrator.gui.tables.proxy import RowFilterProxy
 
@@ -126,9 +127,13 @@ class FilterTable(QWidget):
 
     def _update_count(self, shown: int, total: int) -> None:
         if shown == total:
-            text = self.tr("%1 rows").replace("%1", f"{total:,}")
+            text = counted(self.tr("%1 row(s)", "", total), total)
         else:
-            text = self.tr("%1 of %2 rows").replace("%1", f"{shown:,}").replace("%2", f"{total:,}")
+            text = (
+                english_plural(self.tr("%1 of %2 row(s)", "", total), total)
+                .replace("%1", f"{shown:,}")
+                .replace("%2", f"{total:,}")
+            )
         self.count_label.setText(text)
 
     def current_object(self) -> Any:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from migrator.gui import settings
+from migrator.gui.i18n import translated
 from migrator.gui.tables.assessment import AssessedItemsModel
 from migrator.gui.tables.view import FilterTable
 from migrator.gui.views.common import Banner, muted
@@ -29,6 +30,18 @@ from migrator.model.mapping import Mapping
 from migrator.model.urls import redact_url
 
 STATUS_KIND = {"ready": "ok", "needs attention": "warn", "blocked": "bad"}
+STATUS_TEXT = {
+    "ready": QT_TRANSLATE_NOOP("AssessmentPanel", "ready"),
+    "needs attention": QT_TRANSLATE_NOOP("AssessmentPanel", "needs attention"),
+    "blocked": QT_TRANSLATE_NOOP("AssessmentPanel", "blocked"),
+}
+
+
+def status_text(status: str, title: bool = False) -> str:
+    """The assessment's overall status in the admin's language (title: first letter upper)."""
+    text = STATUS_TEXT.get(status)
+    shown = translated("AssessmentPanel", text) if text else status
+    return shown[:1].upper() + shown[1:] if title else shown
 
 
 class AssessmentPanel(QWidget):
@@ -140,7 +153,7 @@ class AssessmentPanel(QWidget):
                 "<b>%1</b> · score %2/100 · %3 blocker(s), %4 item(s) need attention, "
                 "%5 work as is."
             )
-            .replace("%1", summary.status.capitalize())
+            .replace("%1", status_text(summary.status, title=True))
             .replace("%2", str(summary.score))
             .replace("%3", f"{counts.get('blocker', 0):,}")
             .replace("%4", f"{counts.get('attention', 0):,}")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from migrator.gui.views.common import muted
-from migrator.gui.views.strategies import strategy_combo
+from migrator.gui.views.strategies import strategy_combo, strategy_name
 from migrator.gui.workers import TaskHandle, TaskRunner, bound
 from migrator.model.enums import NumberType
 from migrator.model.inventory import Inventory
@@ -44,32 +45,33 @@ from migrator.progress import CancelToken, Progress
 from migrator.services.number_groups import NumberGroups
 
 Index = QModelIndex | QPersistentModelIndex
-CONTEXT = "BulkRules"
 
 
 def conditions_text(rule: StrategyRule, app_names: dict[str, str] | None = None) -> str:
     """'country CA and type tollfree', translated; 'every number' when nothing is set."""
     parts = []
     if rule.country:
-        parts.append(QCoreApplication.translate(CONTEXT, "country %1").replace("%1", rule.country))
+        parts.append(
+            QCoreApplication.translate("BulkRules", "country %1").replace("%1", rule.country)
+        )
     if rule.number_type:
         parts.append(
-            QCoreApplication.translate(CONTEXT, "type %1").replace("%1", rule.number_type.value)
+            QCoreApplication.translate("BulkRules", "type %1").replace("%1", rule.number_type.value)
         )
     if rule.tag:
-        parts.append(QCoreApplication.translate(CONTEXT, "tag %1").replace("%1", rule.tag))
+        parts.append(QCoreApplication.translate("BulkRules", "tag %1").replace("%1", rule.tag))
     if rule.app:
         name = (app_names or {}).get(rule.app)
         shown = f"{name} ({rule.app})" if name else rule.app
-        parts.append(QCoreApplication.translate(CONTEXT, "app %1").replace("%1", shown))
-    joiner = QCoreApplication.translate(CONTEXT, " and ")
-    return joiner.join(parts) or QCoreApplication.translate(CONTEXT, "every number")
+        parts.append(QCoreApplication.translate("BulkRules", "app %1").replace("%1", shown))
+    joiner = QCoreApplication.translate("BulkRules", " and ")
+    return joiner.join(parts) or QCoreApplication.translate("BulkRules", "every number")
 
 
 def rule_text(position: int, rule: StrategyRule, app_names: dict[str, str] | None = None) -> str:
     """'rule 2: country CA -> replace' (position is 1-based, as in the mapping's decided_by)."""
     return (
-        QCoreApplication.translate(CONTEXT, "rule %1: %2 → %3")
+        QCoreApplication.translate("BulkRules", "rule %1: %2 → %3")
         .replace("%1", str(position))
         .replace("%2", conditions_text(rule, app_names))
         .replace("%3", rule.strategy.value)
@@ -80,14 +82,33 @@ class RuleListModel(QAbstractTableModel):
     """The draft rules, in order, with how many numbers each matches and decides."""
 
     HEADERS = (
-        ("#", "Rules apply from top to bottom; a later match wins"),
-        ("Numbers", "The numbers the rule is for: every condition must hold"),
-        ("Strategy", "What those numbers get"),
-        ("Matches", "Numbers matching every condition of the rule"),
         (
-            "Decides",
-            "Numbers that get their strategy from this rule in the saved plan: later rules "
-            "and per-number overrides take the rest",
+            QT_TRANSLATE_NOOP("RuleListModel", "#"),
+            QT_TRANSLATE_NOOP(
+                "RuleListModel", "Rules apply from top to bottom; a later match wins"
+            ),
+        ),
+        (
+            QT_TRANSLATE_NOOP("RuleListModel", "Numbers"),
+            QT_TRANSLATE_NOOP(
+                "RuleListModel", "The numbers the rule is for: every condition must hold"
+            ),
+        ),
+        (
+            QT_TRANSLATE_NOOP("RuleListModel", "Strategy"),
+            QT_TRANSLATE_NOOP("RuleListModel", "What those numbers get"),
+        ),
+        (
+            QT_TRANSLATE_NOOP("RuleListModel", "Matches"),
+            QT_TRANSLATE_NOOP("RuleListModel", "Numbers matching every condition of the rule"),
+        ),
+        (
+            QT_TRANSLATE_NOOP("RuleListModel", "Decides"),
+            QT_TRANSLATE_NOOP(
+                "RuleListModel",
+                "Numbers that get their strategy from this rule in the saved plan: later rules "
+                "and per-number overrides take the rest",
+            ),
         ),
     )
     NUMERIC = (0, 3, 4)
@@ -145,7 +166,7 @@ class RuleListModel(QAbstractTableModel):
         if column == 1:
             return conditions_text(rule, self.app_names)
         if column == 2:
-            return rule.strategy.value.capitalize()
+            return strategy_name(rule.strategy)
         count = self.matches[row] if column == 3 else self.decides[row]
         return "–" if count is None else f"{count:,}"
 
@@ -221,7 +242,7 @@ class BulkRulesEditor(QWidget):
         self.state_label.setObjectName("rules-state")
 
         self.country_combo = self._combo("rule-country", self.tr("Country of the number"))
-        self.type_combo = self._combo("rule-type", self.tr("Local, mobile, toll-free..."))
+        self.type_combo = self._combo("rule-type", self.tr("Local, mobile, toll-free…"))
         self.tag_combo = self._combo("rule-tag", self.tr("A tag the number carries"))
         self.app_combo = self._combo(
             "rule-app", self.tr("The source application that answers its calls or messages")

@@ -4,38 +4,65 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from migrator.gui.i18n import counted
 from migrator.gui.tables.inventory import ApplicationsModel, NumbersModel, WebhooksModel
 from migrator.gui.tables.view import FilterTable
 from migrator.model.inventory import Inventory
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
-
-
 def summary_text(inventory: Inventory, facts: dict[str, Any] | None = None) -> str:
     """Counts at once; what needs care once `facts` (services.inventory_summary, computed off
     the GUI thread because it is slow on large accounts) is known."""
-    parts = [
-        plural(len(inventory.numbers), "number"),
-        plural(len(inventory.applications), "application"),
-        plural(len(inventory.messaging_services), "messaging service"),
-        plural(len(inventory.trunks), "SIP trunk"),
-        plural(len(inventory.subaccounts), "subaccount"),
-        plural(len(inventory.webhooks), "webhook setting"),
-    ]
-    text = ", ".join(parts) + "."
+    translate = QCoreApplication.translate
+    counts = (
+        (translate("InventoryPanel", "%1 number(s)", "", n := len(inventory.numbers)), n),
+        (translate("InventoryPanel", "%1 application(s)", "", n := len(inventory.applications)), n),
+        (
+            translate(
+                "InventoryPanel",
+                "%1 messaging service(s)",
+                "",
+                n := len(inventory.messaging_services),
+            ),
+            n,
+        ),
+        (translate("InventoryPanel", "%1 SIP trunk(s)", "", n := len(inventory.trunks)), n),
+        (translate("InventoryPanel", "%1 subaccount(s)", "", n := len(inventory.subaccounts)), n),
+        (
+            translate("InventoryPanel", "%1 webhook setting(s)", "", n := len(inventory.webhooks)),
+            n,
+        ),
+    )
+    text = ", ".join(counted(t, n) for t, n in counts) + "."
     if facts is None:
         return text
     hosted = sum(facts["vendor_hosted_webhooks"].values())
     if hosted:
-        text += f" {hosted} URL(s) run on the departing vendor and must be rebuilt."
-    if facts["webhooks_with_credentials"]:
-        text += f" {facts['webhooks_with_credentials']} URL(s) carry credentials (shown as ***)."
-    if facts["numbers_without_webhook"]:
-        text += f" {facts['numbers_without_webhook']:,} number(s) have no webhook at all."
+        text += " " + counted(
+            translate(
+                "InventoryPanel",
+                "%1 URL(s) run on the departing vendor and must be rebuilt.",
+                "",
+                hosted,
+            ),
+            hosted,
+            english=False,
+        )
+    if n := facts["webhooks_with_credentials"]:
+        text += " " + counted(
+            translate("InventoryPanel", "%1 URL(s) carry credentials (shown as ***).", "", n),
+            n,
+            english=False,
+        )
+    if n := facts["numbers_without_webhook"]:
+        text += " " + counted(
+            translate("InventoryPanel", "%1 number(s) have no webhook at all.", "", n),
+            n,
+            english=False,
+        )
     return text
 
 

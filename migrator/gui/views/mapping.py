@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from migrator.gui.tables.assessment import ItemMappingModel, NumberMappingModel
 from migrator.gui.tables.view import FilterTable
 from migrator.gui.views.bulk_rules import BulkRulesEditor, rule_text
-from migrator.gui.views.strategies import STRATEGY_HELP, strategy_combo
+from migrator.gui.views.strategies import STRATEGY_HELP, strategy_combo, strategy_counts_text
 from migrator.model.inventory import Inventory
 from migrator.model.mapping import Decisions, Mapping, NumberMapping, Strategy
 from migrator.services.number_groups import NumberGroups, decided_by_counts
@@ -45,20 +45,19 @@ class DecidedNumbersModel(NumberMappingModel):
         return super().role_data(row, column, role)
 
     def why(self, row: NumberMapping) -> str:
-        tr = QCoreApplication.translate
         rules = self.decisions.rules
         names = self.groups.app_names if self.groups else {}
         if row.decided_by == "override":
-            text = tr(
+            text = QCoreApplication.translate(
                 "DecidedNumbersModel",
                 "Override: set for this number; it wins over the default and every bulk rule.",
             )
             matching = self.groups.matching(row.e164, rules) if self.groups else []
             if matching:
                 last = matching[-1]
-                text += "\n" + tr("DecidedNumbersModel", "Without it: %1").replace(
-                    "%1", rule_text(last + 1, rules[last], names)
-                )
+                text += "\n" + QCoreApplication.translate(
+                    "DecidedNumbersModel", "Without it: %1"
+                ).replace("%1", rule_text(last + 1, rules[last], names))
             return text
         if row.decided_by.startswith("rule "):
             position = int(row.decided_by.split()[1])
@@ -67,17 +66,19 @@ class DecidedNumbersModel(NumberMappingModel):
                 return (
                     rule_text(position, rule, names)
                     + "\n"
-                    + tr(
+                    + QCoreApplication.translate(
                         "DecidedNumbersModel",
                         "A later rule or an override set for this number would win over it.",
                     )
                 )
         if row.decided_by == "default":
-            return tr(
+            return QCoreApplication.translate(
                 "DecidedNumbersModel",
                 "The default strategy for every number; bulk rules and overrides win over it.",
             )
-        return tr("DecidedNumbersModel", "Recommended for this number: %1").replace("%1", row.why)
+        return QCoreApplication.translate(
+            "DecidedNumbersModel", "Recommended for this number: %1"
+        ).replace("%1", row.why)
 
 
 class MappingPanel(QWidget):
@@ -169,11 +170,10 @@ class MappingPanel(QWidget):
             self.items.model.set_rows([])
             return
         counts = mapping.strategy_counts()
-        parts = [f"{count:,} {name}" for name, count in counts.items()]
         manual = sum(1 for i in mapping.items if i.outcome == "manual")
         text = (
             self.tr("Numbers: %1. Applications on the target: %2.")
-            .replace("%1", ", ".join(parts) or "none")
+            .replace("%1", strategy_counts_text(counts) or self.tr("none"))
             .replace("%2", f"{sum(1 for a in mapping.applications if a.create):,}")
         )
         by_rules = sum(n for key, n in decided.items() if key.startswith("rule "))

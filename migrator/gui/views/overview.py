@@ -6,8 +6,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from migrator.gui.session import MigrationSession
+from migrator.gui.views.assessment import status_text
 from migrator.gui.views.common import Banner, heading
 from migrator.gui.views.inventory import summary_text
+from migrator.gui.views.plan import stage_name, stage_status_text
+from migrator.gui.views.strategies import strategy_counts_text
 from migrator.model.plan import Stage
 
 
@@ -63,16 +66,14 @@ class OverviewPanel(QWidget):
         self.fields["taken"].setText(data.source.taken_at.replace("T", " ") if data.source else "")
         if data.mapping:
             counts = data.mapping.strategy_counts()
-            self.fields["strategy"].setText(
-                ", ".join(f"{n:,} {s}" for s, n in counts.items()) or self.tr("none")
-            )
+            self.fields["strategy"].setText(strategy_counts_text(counts) or self.tr("none"))
         else:
             self.fields["strategy"].setText(self.tr("no strategy chosen yet"))
         if data.assessment:
             s = data.assessment.summary
             self.fields["assessment"].setText(
                 self.tr("%1, score %2/100 (%3 blockers)")
-                .replace("%1", s.status)
+                .replace("%1", status_text(s.status))
                 .replace("%2", str(s.score))
                 .replace("%3", str(s.counts.get("blocker", 0)))
             )
@@ -81,7 +82,10 @@ class OverviewPanel(QWidget):
         if data.plan:
             counts = data.plan.counts()
             self.fields["plan"].setText(
-                "; ".join(f"{stage}: {sum(kinds.values()):,}" for stage, kinds in counts.items())
+                "; ".join(
+                    f"{stage_name(Stage(stage))}: {sum(kinds.values()):,}"
+                    for stage, kinds in counts.items()
+                )
             )
         else:
             self.fields["plan"].setText(self.tr("no plan yet"))
@@ -89,7 +93,7 @@ class OverviewPanel(QWidget):
         if stages:
             self.fields["run"].setText(
                 "; ".join(
-                    f"{stage.value}: {stages[stage.value]['status'].replace('_', ' ')}"
+                    f"{stage_name(stage)}: {stage_status_text(stages[stage.value]['status'])}"
                     for stage in Stage
                     if stage.value in stages
                 )
@@ -115,7 +119,7 @@ class OverviewPanel(QWidget):
             facts = stages.get(stage.value)
             if facts and facts["status"] not in ("done", "empty"):
                 return (
-                    self.tr("Next: the %1 stage (Run).").replace("%1", stage.value),
+                    self.tr("Next: the %1 stage (Run).").replace("%1", stage_name(stage)),
                     "warn" if facts["status"] != "failed" else "bad",
                 )
         return self.tr("Every stage is done."), "ok"

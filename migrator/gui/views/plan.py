@@ -32,6 +32,36 @@ STAGE_HELP = {
 }
 
 
+STAGE_NAME = {
+    Stage.PREPARE: QT_TRANSLATE_NOOP("Stages", "prepare"),
+    Stage.ACQUIRE: QT_TRANSLATE_NOOP("Stages", "acquire"),
+    Stage.CONFIGURE: QT_TRANSLATE_NOOP("Stages", "configure"),
+    Stage.VERIFY: QT_TRANSLATE_NOOP("Stages", "verify"),
+    Stage.DECOMMISSION: QT_TRANSLATE_NOOP("Stages", "decommission"),
+}
+STAGE_STATUS = {
+    "empty": QT_TRANSLATE_NOOP("Stages", "empty"),
+    "pending": QT_TRANSLATE_NOOP("Stages", "pending"),
+    "partial": QT_TRANSLATE_NOOP("Stages", "partial"),
+    "done": QT_TRANSLATE_NOOP("Stages", "done"),
+    "failed": QT_TRANSLATE_NOOP("Stages", "failed"),
+    "interrupted": QT_TRANSLATE_NOOP("Stages", "interrupted"),
+    "rolled_back": QT_TRANSLATE_NOOP("Stages", "rolled back"),
+}
+
+
+def stage_name(stage: Stage, title: bool = False) -> str:
+    """The stage's name in the admin's language, for a sentence or (title) a label."""
+    name = translated("Stages", STAGE_NAME[stage])
+    return name[:1].upper() + name[1:] if title else name
+
+
+def stage_status_text(status: str) -> str:
+    """A stage's one-word status (journal.stage_status) in the admin's language."""
+    text = STAGE_STATUS.get(status)
+    return translated("Stages", text) if text else status.replace("_", " ")
+
+
 def counts_text(kinds: dict[str, int]) -> str:
     return ", ".join(
         f"{ActionKind(kind).glyph} {count:,} {kind_text(ActionKind(kind))}"
@@ -109,7 +139,7 @@ class PlanPanel(QWidget):
         stages = [s for s in Stage if s.value in counts]
         self.stages.setRowCount(len(stages))
         for row, stage in enumerate(stages):
-            name = QTableWidgetItem(stage.value)
+            name = QTableWidgetItem(stage_name(stage))
             name.setData(Qt.ItemDataRole.UserRole, stage.value)
             detail = QTableWidgetItem(counts_text(counts[stage.value]))
             detail.setToolTip(detail.text())

@@ -282,15 +282,18 @@ class PortsPanel(QWidget):
             if change.vendor_status:
                 line += f" ({change.vendor_status})"
             if change.foc_date:
-                line += f"  port date {change.foc_date[:10]}"
+                line += "  " + self.tr("port date %1").replace("%1", change.foc_date[:10])
             if change.detail:
                 line += f"  {change.detail}"
             lines.append(line)
         lines.sort()
         if row.number.exception:
+            exception = row.number.exception
             lines.append(
-                f"exception {row.number.exception.code}: {row.number.exception.message}"
-                f" → {row.number.exception.fix}"
+                self.tr("exception %1: %2 → %3")
+                .replace("%1", exception.code)
+                .replace("%2", exception.message)
+                .replace("%3", exception.fix)
             )
         self.history.setPlainText("\n".join(lines) or self.tr("No changes seen yet."))
 

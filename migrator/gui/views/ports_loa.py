@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from migrator.engine.migration_file import MigrationFile
 from migrator.gui import theme
+from migrator.gui.i18n import english_plural
 from migrator.gui.views.common import Banner
 from migrator.gui.workers import TaskHandle, TaskRunner, bound
 from migrator.model.porting import LoaData, ServiceAddress
@@ -59,7 +60,9 @@ class LoaDialog(QDialog):
             return edit
 
         self.customer_type = QComboBox(self)
-        self.customer_type.addItems(["Business", "Residential"])
+        self.customer_type.setObjectName("loa-customer-type")
+        self.customer_type.addItem(self.tr("Business"), "Business")
+        self.customer_type.addItem(self.tr("Residential"), "Residential")
         holder = QGroupBox(self.tr("Account holder, exactly as the losing carrier has it"), self)
         form = QFormLayout(holder)
         form.addRow(self.tr("&Name on the account:"), field("customer_name"))
@@ -150,7 +153,9 @@ class LoaDialog(QDialog):
         self.account.clear()
         for key, label, count, loa in accounts:
             self.account.addItem(
-                self.tr("%1 (%2 numbers)").replace("%1", label or key).replace("%2", str(count)),
+                english_plural(self.tr("%1 (%2 number(s))", "", count), count)
+                .replace("%1", label or key)
+                .replace("%2", str(count)),
                 (key, loa),
             )
         self.account.blockSignals(False)
@@ -185,14 +190,16 @@ class LoaDialog(QDialog):
             if loa.has_pin
             else self.tr("kept in the keychain")
         )
-        self.customer_type.setCurrentText(loa.customer_type or "Business")
+        self.customer_type.setCurrentIndex(
+            max(0, self.customer_type.findData(loa.customer_type or "Business"))
+        )
 
     # --- saving -----------------------------------------------------------------------------
     def loa(self) -> LoaData:
         text = {name: edit.text().strip() for name, edit in self.fields.items()}
         return LoaData(
             customer_name=text["customer_name"],
-            customer_type=self.customer_type.currentText(),
+            customer_type=str(self.customer_type.currentData()),
             authorized_representative=text["authorized_representative"],
             authorized_representative_email=text["authorized_representative_email"],
             account_number=text["account_number"],

@@ -31,7 +31,7 @@ from migrator.gui.session import PAUSED, MigrationSession
 from migrator.gui.tables.plan import JournalModel
 from migrator.gui.tables.view import FilterTable
 from migrator.gui.views.common import Banner, heading
-from migrator.gui.views.plan import STAGE_HELP
+from migrator.gui.views.plan import STAGE_HELP, stage_name
 from migrator.gui.views.run_dialogs import DecommissionDialog, RollbackDialog, StageDialog
 from migrator.gui.workers import TaskHandle, bound
 from migrator.model.plan import Stage
@@ -45,7 +45,7 @@ class StageRow:
 
     def __init__(self, stage: Stage, parent: QWidget) -> None:
         self.stage = stage
-        self.name = QLabel(f"<b>{stage.value.capitalize()}</b>", parent)
+        self.name = QLabel(f"<b>{stage_name(stage, title=True)}</b>", parent)
         self.name.setToolTip(translated("Stages", STAGE_HELP[stage]))
         self.bar = QProgressBar(parent)
         self.bar.setObjectName(f"stage-{stage.value}-bar")
@@ -59,7 +59,7 @@ class StageRow:
         self.button.setToolTip(
             QCoreApplication.translate(
                 "RunPanel", "Run the %1 stage (asks for confirmation)"
-            ).replace("%1", stage.value)
+            ).replace("%1", stage_name(stage))
         )
         if stage.irreversible:
             self.button.setText(QCoreApplication.translate("RunPanel", "Decommission…"))
@@ -296,7 +296,7 @@ class RunPanel(QWidget):
 
     def _track(self, handle: TaskHandle, stage: Stage | None) -> None:
         self.report.hide()
-        name = stage.value if stage else self.tr("rollback")
+        name = stage_name(stage) if stage else self.tr("rollback")
         self.banner.show_text(self.tr("Running %1…").replace("%1", name), "warn")
         handle.progress.connect(bound(self, self._progress))
         handle.succeeded.connect(bound(self, self._succeeded))

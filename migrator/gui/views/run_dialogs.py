@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from migrator.gui import theme
 from migrator.gui.i18n import translated
-from migrator.gui.views.plan import STAGE_HELP, counts_text
+from migrator.gui.views.plan import STAGE_HELP, counts_text, stage_name
 from migrator.model.plan import Action, ActionKind, Stage
 
 
@@ -39,13 +39,13 @@ class StageDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("stage-dialog")
-        self.setWindowTitle(self.tr("Run stage: %1").replace("%1", stage.value))
+        self.setWindowTitle(self.tr("Run stage: %1").replace("%1", stage_name(stage)))
         counts: dict[str, int] = {}
         for action in actions:
             counts[action.kind.value] = counts.get(action.kind.value, 0) + 1
         text = QLabel(
             self.tr("<b>%1</b>: %2.<br>%3 action(s) on %4: %5.")
-            .replace("%1", stage.value.capitalize())
+            .replace("%1", stage_name(stage, title=True))
             .replace("%2", translated("Stages", STAGE_HELP[stage]))
             .replace("%3", f"{len(actions):,}")
             .replace("%4", account)
@@ -91,7 +91,7 @@ class StageDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("Run %1").replace("%1", stage.value)
+            self.tr("Run %1").replace("%1", stage_name(stage))
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -26,12 +26,41 @@ STRATEGY_HELP = {
 }
 
 
+STRATEGY_NAME = {
+    Strategy.PORT: QT_TRANSLATE_NOOP("Strategies", "Port"),
+    Strategy.REPLACE: QT_TRANSLATE_NOOP("Strategies", "Replace"),
+    Strategy.KEEP: QT_TRANSLATE_NOOP("Strategies", "Keep"),
+    Strategy.RELEASE: QT_TRANSLATE_NOOP("Strategies", "Release"),
+}
+
+
+STRATEGY_COUNTED = {
+    Strategy.PORT: QT_TRANSLATE_NOOP("Strategies", "%1 port"),
+    Strategy.REPLACE: QT_TRANSLATE_NOOP("Strategies", "%1 replace"),
+    Strategy.KEEP: QT_TRANSLATE_NOOP("Strategies", "%1 keep"),
+    Strategy.RELEASE: QT_TRANSLATE_NOOP("Strategies", "%1 release"),
+}
+
+
+def strategy_name(strategy: Strategy) -> str:
+    """'Port', 'Replace'... in the admin's language (the stored value stays the English word)."""
+    return translated("Strategies", STRATEGY_NAME[strategy])
+
+
+def strategy_counts_text(counts: dict[str, int]) -> str:
+    """'12 port, 3 replace' (Mapping.strategy_counts) in the admin's language."""
+    return ", ".join(
+        translated("Strategies", STRATEGY_COUNTED[Strategy(name)]).replace("%1", f"{count:,}")
+        for name, count in counts.items()
+    )
+
+
 def strategy_combo(parent: QWidget, with_default: bool = False) -> QComboBox:
     combo = QComboBox(parent)
     if with_default:
         combo.addItem(QCoreApplication.translate("MappingPanel", "Recommended per number"), None)
     for strategy in Strategy:
-        combo.addItem(strategy.value.capitalize(), strategy.value)
+        combo.addItem(strategy_name(strategy), strategy.value)
         combo.setItemData(
             combo.count() - 1,
             translated("Strategies", STRATEGY_HELP[strategy]),
