@@ -84,6 +84,8 @@ from migrator.model.urls import redact_url
 from migrator.rules.table import PORT_PATH_LABELS
 
 K = ActionKind
+_CONFIGURE, _VERIFY, _DECOMMISSION = Stage.CONFIGURE, Stage.VERIFY, Stage.DECOMMISSION
+_TARGET = PlanSide.TARGET
 MOVING = frozenset({Strategy.PORT, Strategy.REPLACE})
 _Arrival = tuple[Any, str, str]
 """(the e164 param: E.164 or a $ref to the bought number, the item shown, a suffix)."""
@@ -117,6 +119,8 @@ class _Planner:
         self.scope = "|".join(
             (source_side.vendor, source.account_id, target_side.vendor, target_side.account_id, "")
         ).encode()
+        self._scoped = hashlib.sha256(self.scope)
+        """The hash of the scope, copied for each key (hashing it again costs as much)."""
         self.actions: list[Action] = []
         self.keys: set[str] = set()
         self.apps = {app.key: app for app in mapping.applications}
@@ -139,6 +143,11 @@ class _Planner:
         self._routes: dict[tuple[str, str], PortRoute] = {}
         self._sells: dict[tuple[str, str], bool] = {}
         self._lacking: dict[tuple[Any, ...], tuple[str, ...]] = {}
+        self.specs: dict[str, dict[str, Any]] = {}
+        """mapping key -> the spec its create_application action sends (verify expects it)."""
+        self._arrivals: list[tuple[Number, Any, str, str, dict[str, Any], tuple[str, ...]]] = []
+        """Per number configured: (number, e164 param, item, suffix, config, app actions),
+        kept from configure for verify."""
 
     # --- helpers ---------------------------------------------------------------------------
     def route(self, country: str, kind: str) -> PortRoute:
@@ -155,12 +164,12 @@ class _Planner:
 
     def key(self, action_id: str) -> str:
         """'mig-' + 12 hex digits of a hash of the two accounts and the action id."""
-        digest = hashlib.sha256(self.scope + action_id.encode()).hexdigest()
-        key = "mig-" + digest[:12]
-        before = len(self.keys)
-        self.keys.add(key)
-        if len(self.keys) == before:  # pragma: no cover - a 48-bit collision
+        hasher = self._scoped.copy()
+        hasher.update(action_id.encode())
+        key = "mig-" + hasher.hexdigest()[:12]
+        if key in self.keys:  # pragma: no cover - a 48-bit collision
             raise RuntimeError(f"idempotency key collision for {action_id}")
+        self.keys.add(key)
         return key
 
     def add(
@@ -182,19 +191,51 @@ class _Planner:
         if len(needs) > 1 and len(set(needs)) != len(needs):
             needs = tuple(dict.fromkeys(needs))
         self.actions.append(
-            Action(
-                id=action_id,
-                stage=stage,
-                kind=kind,
-                side=side,
-                item=item,
-                item_id=item_id,
-                params=params,
-                before=before,
-                idempotency_key=key or self.key(action_id),
-                reversible=stage is not Stage.DECOMMISSION,
-                depends_on=needs,
-                summary=summary,
+            Action.of(
+                action_id,
+                stage,
+                kind,
+                side,
+                item,
+                item_id,
+                params,
+                before,
+                key or self.key(action_id),
+                stage is not Stage.DECOMMISSION,
+                needs,
+                summary,
+            )
+        )
+        return action_id
+
+    def _push(
+        self,
+        action_id: str,
+        stage: Stage,
+        kind: ActionKind,
+        side: PlanSide,
+        item: str,
+        item_id: str,
+        params: dict[str, Any],
+        summary: str,
+        before: dict[str, Any] | None,
+        depends_on: tuple[str, ...],
+    ) -> str:
+        """add() for the per-number loops, whose `depends_on` has no blank and no repeat."""
+        self.actions.append(
+            Action.of(
+                action_id,
+                stage,
+                kind,
+                side,
+                item,
+                item_id,
+                params,
+                before,
+                self.key(action_id),
+                stage is not _DECOMMISSION,
+                depends_on,
+                summary,
             )
         )
         return action_id
@@ -279,6 +320,7 @@ class _Planner:
             else None
         )
         purposes = ", ".join(p.value for p in app.webhooks) or "no webhooks"
+        spec = self.specs[app.key] = self.spec(app, marker)
         self.created[app.key] = self.add(
             action_id,
             Stage.PREPARE,
@@ -286,7 +328,7 @@ class _Planner:
             PlanSide.TARGET,
             f"application '{app.name}'",
             app.key,
-            {"spec": self.spec(app, marker)},
+            {"spec": spec},
             f"create {self.tgt.facts.app_label} '{app.name}' ({purposes}) [{marker}]",
             before=before,
             depends_on=[self.rebuild.get(h.url, "") for h in app.webhooks.values()],
@@ -456,7 +498,8 @@ class _Planner:
             if mapped.webhooks:
                 config["webhooks"] = _hooks(mapped.webhooks)
             shown = self.apps[mapped.app].name if mapped.app else "its own URLs"
-            found = (config, tuple(a for a in (app, sms_app) if a), shown)
+            # each create action once (add() would drop the repeat from depends_on)
+            found = (config, tuple(dict.fromkeys(a for a in (app, sms_app) if a)), shown)
             self._configs[cache_key] = found
         return found
 
@@ -468,29 +511,32 @@ class _Planner:
 
     def configure(self, moving: list[tuple[Number, NumberMapping]]) -> None:
         e911_how = self.tgt.table.checklist["e911"].how
+        push, configured, acquired_by = self._push, self.configured, self.acquired
+        arrivals = self._arrivals
         for number, mapped in moving:
-            acquired = self.acquired.get(number.id)
+            acquired = acquired_by.get(number.id)
             if acquired is None:
                 continue
             e164, item, new = self.arrival(number, mapped, acquired)
             config, app_actions, shown = self.config(mapped)
+            arrivals.append((number, e164, item, new, config, app_actions))
             if app_actions or mapped.webhooks:
                 existing = (
                     self.target_numbers.get(number.e164)
                     if mapped.strategy is Strategy.PORT
                     else None
                 )
-                self.configured[number.id] = self.add(
+                configured[number.id] = push(
                     f"configure_number:{number.e164}",
-                    Stage.CONFIGURE,
+                    _CONFIGURE,
                     K.CONFIGURE_NUMBER,
-                    PlanSide.TARGET,
+                    _TARGET,
                     item,
                     number.id,
                     {"e164": e164, "config": config},
                     f"route {number.e164}{new} to {shown}",
-                    before={"e164": existing.e164, "config": existing.config} if existing else None,
-                    depends_on=(acquired, *app_actions),
+                    {"e164": existing.e164, "config": existing.config} if existing else None,
+                    (acquired, *app_actions),
                 )
             if number.emergency_address_id:
                 self.add(
@@ -502,15 +548,14 @@ class _Planner:
                     number.id,
                     {"task": "e911", "e164": e164, "instructions": e911_how},
                     f"by hand: register the E911 address of {number.e164} on {self.tgt.label}",
-                    depends_on=(self.configured.get(number.id, acquired),),
+                    depends_on=(configured.get(number.id, acquired),),
                 )
 
-    def verify(self, moving: list[tuple[Number, NumberMapping]]) -> None:
+    def verify(self) -> None:
         for app in self.mapping.applications:
             created = self.created.get(app.key)
             if created is None:
                 continue
-            spec = self.actions_by_id[created].params["spec"]
             self.verified[app.key] = self.add(
                 f"verify_application:{created.split(':', 1)[1]}",
                 Stage.VERIFY,
@@ -518,29 +563,33 @@ class _Planner:
                 PlanSide.TARGET,
                 f"application '{app.name}'",
                 app.key,
-                {"app_id": ref(created, "app_id"), "expect": spec},
+                {"app_id": ref(created, "app_id"), "expect": self.specs[app.key]},
                 f"check application '{app.name}' on {self.tgt.label}",
                 depends_on=(created,),
             )
         target = self.tgt.label
-        for number, mapped in moving:
-            acquired = self.acquired.get(number.id)
-            if acquired is None:
-                continue
-            e164, item, new = self.arrival(number, mapped, acquired)
-            config, app_actions, _ = self.config(mapped)
-            configured = self.configured.get(number.id)
-            self.verified[number.id] = self.add(
+        push, configured, verified, acquired_by = (
+            self._push,
+            self.configured,
+            self.verified,
+            self.acquired,
+        )
+        for number, e164, item, new, config, app_actions in self._arrivals:
+            number_id = number.id
+            found = configured.get(number_id)
+            verified[number_id] = push(
                 f"verify_number:{number.e164}",
-                Stage.VERIFY,
+                _VERIFY,
                 K.VERIFY_NUMBER,
-                PlanSide.TARGET,
+                _TARGET,
                 item,
-                number.id,
+                number_id,
                 {"e164": e164, "expect": config},
                 f"check {number.e164}{new} on {target}",
-                depends_on=(configured,) if configured else (acquired, *app_actions),
+                None,
+                (found,) if found else (acquired_by[number_id], *app_actions),
             )
+        self._arrivals.clear()
 
     # --- decommission ------------------------------------------------------------------------
     def decommission(self, pairs: list[tuple[Number, NumberMapping]]) -> None:
@@ -633,8 +682,7 @@ class _Planner:
         self.prepare()
         self.acquire(moving)
         self.configure(moving)
-        self.actions_by_id = {a.id: a for a in self.actions}
-        self.verify(moving)
+        self.verify()
         self.decommission(pairs)
         ids = [a.id for a in self.actions]
         if len(set(ids)) != len(ids):  # pragma: no cover - a planner bug
