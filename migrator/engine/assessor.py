@@ -34,6 +34,7 @@ from migrator.model.assessment import (
 from migrator.model.enums import HostedBy, OwnerKind, WebhookPurpose
 from migrator.model.inventory import Inventory, Number
 from migrator.model.mapping import Mapping, NotCarried, NumberMapping, Strategy, TargetWebhook
+from migrator.model.serialize import assemble
 from migrator.model.urls import has_credentials, hosted_by, redact_url
 from migrator.rules.engine import RuleEngine
 from migrator.rules.table import PORT_PATH_LABELS, CompatibilityTable
@@ -256,7 +257,16 @@ class _Assessor:
                 f"{number.e164} ({number.friendly_name})" if number.friendly_name else number.e164
             )
             results.append(
-                ItemAssessment(ItemKind.NUMBER, number.e164, label, cached[1], cached[0])
+                assemble(
+                    ItemAssessment,
+                    {
+                        "kind": ItemKind.NUMBER,
+                        "id": number.e164,
+                        "label": label,
+                        "verdict": cached[1],
+                        "findings": cached[0],
+                    },
+                )
             )
         return results
 

@@ -41,6 +41,7 @@ from migrator.model.mapping import (
     placeholder_url,
     required_key,
 )
+from migrator.model.serialize import assemble
 from migrator.model.urls import hosted_by
 from migrator.rules.table import PORT_PATH_LABELS, CompatibilityTable
 from migrator.vendors.base import Capabilities, WebhookHome
@@ -131,6 +132,7 @@ class _Mapper:
         self._shapes: dict[_RouteKey, _Shape] = {}
         self._context_shapes: dict[_Context, _Shape] = {}
         self._defaults: dict[tuple[str, str], tuple[Strategy, str]] = {}
+        self._strategies: dict[tuple[Any, ...], tuple[Strategy, str, str]] = {}
         self._queries: dict[tuple[Any, ...], dict[str, Any]] = {}
         self.synthesized: dict[str, AppMapping] = {}
         self.rule_texts = [rule.describe() for rule in decisions.rules]
@@ -340,6 +342,25 @@ class _Mapper:
             override = decisions.overrides.get(number.e164)
             if override is not None:
                 return override, "override", "set for this number"
+        # the same answer for every number alike in what the rules and the table look at
+        key = (
+            (
+                number.country,
+                number.number_type,
+                number.tags,
+                number.voice_app_id,
+                number.sms_app_id,
+            )
+            if decisions.rules
+            else (number.country, number.number_type)
+        )
+        found = self._strategies.get(key)
+        if found is None:
+            found = self._strategies[key] = self._decide_strategy(number)
+        return found
+
+    def _decide_strategy(self, number: Number) -> tuple[Strategy, str, str]:
+        decisions = self.decisions
         for index in range(len(decisions.rules) - 1, -1, -1):
             rule = decisions.rules[index]
             if rule.matches(number):
@@ -404,17 +425,22 @@ class _Mapper:
             if trunk_id:
                 members[("trunk", trunk_id)] += 1
             numbers.append(
-                NumberMapping(
-                    id=number.id,
-                    e164=number.e164,
-                    strategy=strategy,
-                    decided_by=decided_by,
-                    why=why,
-                    app=app,
-                    sms_app=sms_app,
-                    webhooks=hooks,
-                    not_carried=lost,
-                    replacement=self.replacement(number) if strategy is Strategy.REPLACE else None,
+                assemble(
+                    NumberMapping,
+                    {
+                        "id": number.id,
+                        "e164": number.e164,
+                        "strategy": strategy,
+                        "decided_by": decided_by,
+                        "why": why,
+                        "app": app,
+                        "sms_app": sms_app,
+                        "webhooks": hooks,
+                        "not_carried": lost,
+                        "replacement": self.replacement(number)
+                        if strategy is Strategy.REPLACE
+                        else None,
+                    },
                 )
             )
         applications: list[AppMapping] = []

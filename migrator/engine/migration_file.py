@@ -271,8 +271,9 @@ class MigrationFile:
         """The latest inventory read of `role`, checked against its stored fingerprint (by the
         digest of its text when the file has one: a file written before digests, or changed
         by a migrator that does not keep them, gets the fingerprint computed again)."""
-        rows = self.query(
-            "SELECT id, data, fingerprint FROM snapshots WHERE role = ? ORDER BY id DESC LIMIT 1",
+        rows = self.query(  # the text's UTF-8 as it is stored: hashed and parsed as bytes
+            "SELECT id, CAST(data AS BLOB) AS data, fingerprint FROM snapshots"
+            " WHERE role = ? ORDER BY id DESC LIMIT 1",
             (role,),
         )
         if not rows:
@@ -280,7 +281,8 @@ class MigrationFile:
         text, fingerprint = rows[0]["data"], rows[0]["fingerprint"]
         digest = self._snapshot_digest(rows[0]["id"])
         inventory = Inventory.from_dict(loads(text))
-        if digest == hashlib.sha256(text.encode()).hexdigest():
+        del rows
+        if digest == hashlib.sha256(text).hexdigest():
             inventory.remember_fingerprint(fingerprint)
         elif inventory.fingerprint() != fingerprint:
             raise MigrationFileError(

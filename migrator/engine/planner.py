@@ -69,6 +69,7 @@ from typing import Any
 
 from migrator.engine.bulk import gc_paused
 from migrator.engine.sides import PortRoute, Side
+from migrator.model.enums import NumberType
 from migrator.model.inventory import Application, Inventory, Number
 from migrator.model.mapping import (
     AppMapping,
@@ -84,6 +85,9 @@ from migrator.model.urls import redact_url
 from migrator.rules.table import PORT_PATH_LABELS
 
 K = ActionKind
+_KINDS = {kind: kind.value for kind in NumberType}
+_LEAVING = frozenset({Strategy.REPLACE, Strategy.RELEASE})
+"""Strategies that take a number off the source account."""
 _CONFIGURE, _VERIFY, _DECOMMISSION = Stage.CONFIGURE, Stage.VERIFY, Stage.DECOMMISSION
 _TARGET = PlanSide.TARGET
 MOVING = frozenset({Strategy.PORT, Strategy.REPLACE})
@@ -339,7 +343,7 @@ class _Planner:
     def acquire(self, moving: list[tuple[Number, NumberMapping]]) -> None:
         batches: dict[tuple[str, str, str, str], list[Number]] = defaultdict(list)
         for number, mapped in moving:
-            kind = number.number_type.value
+            kind = _KINDS.get(number.number_type) or number.number_type.value
             if mapped.strategy is Strategy.PORT:
                 route = self.route(number.country, kind)
                 if not route.possible:
@@ -512,13 +516,14 @@ class _Planner:
     def configure(self, moving: list[tuple[Number, NumberMapping]]) -> None:
         e911_how = self.tgt.table.checklist["e911"].how
         push, configured, acquired_by = self._push, self.configured, self.acquired
-        arrivals = self._arrivals
+        arrivals, configs = self._arrivals, self._configs
         for number, mapped in moving:
             acquired = acquired_by.get(number.id)
             if acquired is None:
                 continue
             e164, item, new = self.arrival(number, mapped, acquired)
-            config, app_actions, shown = self.config(mapped)
+            shared = configs.get((mapped.app, mapped.sms_app, id(mapped.webhooks)))
+            config, app_actions, shown = shared or self.config(mapped)
             arrivals.append((number, e164, item, new, config, app_actions))
             if app_actions or mapped.webhooks:
                 existing = (
@@ -596,7 +601,7 @@ class _Planner:
         by_hand: list[str] = []
         skipped = {s["e164"] for s in self.skipped}
         for number, mapped in pairs:
-            if mapped.strategy not in (Strategy.REPLACE, Strategy.RELEASE):
+            if mapped.strategy not in _LEAVING:
                 continue  # a port moves the number; keep leaves it
             if number.e164 in skipped:
                 continue
