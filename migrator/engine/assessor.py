@@ -125,6 +125,7 @@ class _Assessor:
         source_side: Side,
         target_side: Side,
         translator: Translator | None,
+        find: bool = False,
     ) -> None:
         self.source = source
         self.mapping = mapping
@@ -133,7 +134,11 @@ class _Assessor:
         self.caps = target_side.caps()
         self.table: CompatibilityTable = target_side.table
         self.engine = RuleEngine(self.table)
-        self.translator = translator
+        self._translator = translator
+        self._find_translator = find
+        """Look for migrator.markup's translator when a document first needs one (importing
+        it loads every vendor SDK's markup model: 0.4 s an inventory without documents
+        need not spend)."""
         self.apps = {app.key: app for app in mapping.applications}
         self.items = {(i.kind, i.id): i for i in mapping.items}
         self.common = {
@@ -144,6 +149,7 @@ class _Assessor:
             "target_app_label": self.tgt.facts.app_label,
         }
         self.translations: list[DocumentTranslation] = []
+        self._by_facts: dict[frozenset[tuple[str, Any]], tuple[tuple[Finding, ...], Verdict]] = {}
         self._content: dict[str, str] = {}
         """Source URL -> the document behind it, where the inventory could fetch it."""
         self._source_methods: dict[tuple[WebhookPurpose, str], str] = {}
@@ -158,6 +164,12 @@ class _Assessor:
         for trunk in source.trunks:
             for number_id in trunk.number_ids:
                 self.member_trunk.setdefault(number_id, trunk.id)
+
+    @property
+    def translator(self) -> Translator | None:
+        if self._find_translator:
+            self._translator, self._find_translator = find_translator(), False
+        return self._translator
 
     # --- numbers ---------------------------------------------------------------------------
     def routed_hooks(self, mapped: NumberMapping) -> list[TargetWebhook]:
@@ -225,6 +237,21 @@ class _Assessor:
             "account": number.account_id,
         }
 
+    def number_findings(self, facts: dict[str, Any]) -> tuple[tuple[Finding, ...], Verdict]:
+        """The rules' findings for these facts, evaluated once per distinct set of facts (many
+        routings differ in ways no rule looks at)."""
+        try:
+            key: frozenset[tuple[str, Any]] | None = frozenset(facts.items())
+            found = self._by_facts.get(key)  # type: ignore[arg-type]
+        except TypeError:  # a fact that cannot be hashed: evaluate every time
+            key = found = None
+        if found is None:
+            findings = self.engine.evaluate("number", facts)
+            found = (findings, worst(f.verdict for f in findings))
+            if key is not None:
+                self._by_facts[key] = found
+        return found
+
     def numbers(self) -> list[ItemAssessment]:
         by_id = {m.id: m for m in self.mapping.numbers}
         results: list[ItemAssessment] = []
@@ -251,8 +278,7 @@ class _Assessor:
             )
             cached = cache.get(key)
             if cached is None:
-                findings = self.engine.evaluate("number", self.number_facts(number, mapped))
-                cached = cache[key] = (findings, worst(f.verdict for f in findings))
+                cached = cache[key] = self.number_findings(self.number_facts(number, mapped))
             label = (
                 f"{number.e164} ({number.friendly_name})" if number.friendly_name else number.e164
             )
@@ -562,7 +588,7 @@ def assess(
     """Every item's verdict, the summary and the checklist for this mapping. Vendor-hosted
     documents are test-translated with `translator`, or with migrator.markup's when none is
     given and `translate` is true."""
-    if translate and translator is None:
-        translator = find_translator()
+    find = translate and translator is None
     with gc_paused():
-        return _Assessor(source, mapping, source_side, target_side, translator).build(created_at)
+        assessor = _Assessor(source, mapping, source_side, target_side, translator, find)
+        return assessor.build(created_at)
