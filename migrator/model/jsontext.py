@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import orjson
@@ -41,48 +41,62 @@ codecs.register_error(_ERRORS, _escape_run)
 
 
 def ascii_text(data: bytes) -> str:
-    """orjson output as json.dumps (ensure_ascii) writes it."""
+    """orjson output as json.dumps (ensure_ascii) writes it. Stretches of plain ASCII are
+    decoded as they are; the codec escapes the others, calling back once per run of
+    non-ASCII characters (a regular expression over a 100 MB plan takes seconds)."""
     if data.isascii() and b"\x7f" not in data:
         return data.decode("ascii")
-    return ascii_bytes(data).decode("ascii")
-
-
-_CHUNK = 1 << 18
+    view = memoryview(data)
+    return "".join(_escaped(view[start:end]) for start, end in _stretches(data))
 
 
 def ascii_bytes(data: bytes) -> bytes:
-    """orjson output as the UTF-8 of what json.dumps (ensure_ascii) writes. Stretches of
-    plain ASCII are kept as they are; the codec escapes the others, calling back once per run
-    of non-ASCII characters (a regular expression over a 100 MB plan takes seconds)."""
+    """orjson output as the UTF-8 of what json.dumps (ensure_ascii) writes."""
     if data.isascii() and b"\x7f" not in data:
         return data
-    parts = []
+    return ascii_text(data).encode("ascii")
+
+
+_STRETCH = 1 << 18
+
+
+def _stretches(data: bytes) -> Iterator[tuple[int, int]]:
+    """(start, end) of consecutive stretches of about _STRETCH bytes, never inside a UTF-8
+    sequence."""
     start, size = 0, len(data)
     while start < size:
-        end = min(start + _CHUNK, size)
-        while end < size and 0x80 <= data[end] < 0xC0:  # not inside a UTF-8 sequence
+        end = min(start + _STRETCH, size)
+        while end < size and 0x80 <= data[end] < 0xC0:
             end += 1
-        chunk = data[start:end]
-        if not chunk.isascii() or b"\x7f" in chunk:
-            # ensure_ascii escapes DEL too, though it is ASCII
-            text = chunk.decode("utf-8").replace("\x7f", "\\u007f")
-            chunk = text.encode("ascii", _ERRORS)
-        parts.append(chunk)
+        yield start, end
         start = end
-    return b"".join(parts)
+
+
+def _escaped(stretch: memoryview) -> str:
+    try:
+        text: str = codecs.ascii_decode(stretch)[0]
+    except UnicodeDecodeError:
+        text = codecs.utf_8_decode(stretch)[0]
+        if not text.isascii():
+            text = text.encode("ascii", _ERRORS).decode("ascii")
+    # ensure_ascii escapes DEL too, though it is ASCII
+    return text.replace("\x7f", "\\u007f") if "\x7f" in text else text
 
 
 def spells_floats_alike(data: bytes) -> bool:
     """False when orjson's output may hold a float the json module spells otherwise: orjson
     writes a number below 1e-4 as 0.00001 (json: 1e-05) or 1.5e-7 (json: 1.5e-07). A text
-    that only looks like one (a name "line-1e-5") makes it False too, which costs only time."""
-    if b"0.0000" in data:
-        return False
-    found = data.find(b"e-")
-    while found != -1:
-        if found and 0x30 <= data[found - 1] <= 0x39:
+    that only looks like one (a name "line-1e-5") makes it False too, which costs only time.
+    Both searches run over one stretch at a time, while it is in the processor's cache."""
+    size = len(data)
+    for start, end in _stretches(data):
+        if data.find(b"0.0000", start, min(end + 5, size)) != -1:
             return False
-        found = data.find(b"e-", found + 2)
+        found = data.find(b"e-", start, end + 1)
+        while found != -1:
+            if found and 0x30 <= data[found - 1] <= 0x39:
+                return False
+            found = data.find(b"e-", found + 2, end + 1)
     return True
 
 
