@@ -149,9 +149,9 @@ class _Planner:
         self._lacking: dict[tuple[Any, ...], tuple[str, ...]] = {}
         self.specs: dict[str, dict[str, Any]] = {}
         """mapping key -> the spec its create_application action sends (verify expects it)."""
-        self._arrivals: list[tuple[Number, Any, str, str, dict[str, Any], tuple[str, ...]]] = []
-        """Per number configured: (number, e164 param, item, suffix, config, app actions),
-        kept from configure for verify."""
+        self._verifying: list[Action] = []
+        """The verify stage's per-number actions, built by configure (which has worked out
+        all they need) and placed by verify after the applications' checks."""
 
     # --- helpers ---------------------------------------------------------------------------
     def route(self, country: str, kind: str) -> PortRoute:
@@ -224,9 +224,11 @@ class _Planner:
         summary: str,
         before: dict[str, Any] | None,
         depends_on: tuple[str, ...],
+        into: list[Action] | None = None,
     ) -> str:
-        """add() for the per-number loops, whose `depends_on` has no blank and no repeat."""
-        self.actions.append(
+        """add() for the per-number loops, whose `depends_on` has no blank and no repeat;
+        `into` another list than the plan's actions (the verify stage built early)."""
+        (self.actions if into is None else into).append(
             Action.of(
                 action_id,
                 stage,
@@ -516,7 +518,8 @@ class _Planner:
     def configure(self, moving: list[tuple[Number, NumberMapping]]) -> None:
         e911_how = self.tgt.table.checklist["e911"].how
         push, configured, acquired_by = self._push, self.configured, self.acquired
-        arrivals, configs = self._arrivals, self._configs
+        verified, verifying, configs = self.verified, self._verifying, self._configs
+        target = self.tgt.label
         for number, mapped in moving:
             acquired = acquired_by.get(number.id)
             if acquired is None:
@@ -524,7 +527,6 @@ class _Planner:
             e164, item, new = self.arrival(number, mapped, acquired)
             shared = configs.get((mapped.app, mapped.sms_app, id(mapped.webhooks)))
             config, app_actions, shown = shared or self.config(mapped)
-            arrivals.append((number, e164, item, new, config, app_actions))
             if app_actions or mapped.webhooks:
                 existing = (
                     self.target_numbers.get(number.e164)
@@ -555,6 +557,21 @@ class _Planner:
                     f"by hand: register the E911 address of {number.e164} on {self.tgt.label}",
                     depends_on=(configured.get(number.id, acquired),),
                 )
+            # its verify action now, while all it needs is at hand; verify() puts it in place
+            found = configured.get(number.id)
+            verified[number.id] = push(
+                f"verify_number:{number.e164}",
+                _VERIFY,
+                K.VERIFY_NUMBER,
+                _TARGET,
+                item,
+                number.id,
+                {"e164": e164, "expect": config},
+                f"check {number.e164}{new} on {target}",
+                None,
+                (found,) if found else (acquired, *app_actions),
+                verifying,
+            )
 
     def verify(self) -> None:
         for app in self.mapping.applications:
@@ -572,29 +589,8 @@ class _Planner:
                 f"check application '{app.name}' on {self.tgt.label}",
                 depends_on=(created,),
             )
-        target = self.tgt.label
-        push, configured, verified, acquired_by = (
-            self._push,
-            self.configured,
-            self.verified,
-            self.acquired,
-        )
-        for number, e164, item, new, config, app_actions in self._arrivals:
-            number_id = number.id
-            found = configured.get(number_id)
-            verified[number_id] = push(
-                f"verify_number:{number.e164}",
-                _VERIFY,
-                K.VERIFY_NUMBER,
-                _TARGET,
-                item,
-                number_id,
-                {"e164": e164, "expect": config},
-                f"check {number.e164}{new} on {target}",
-                None,
-                (found,) if found else (acquired_by[number_id], *app_actions),
-            )
-        self._arrivals.clear()
+        self.actions += self._verifying
+        self._verifying.clear()
 
     # --- decommission ------------------------------------------------------------------------
     def decommission(self, pairs: list[tuple[Number, NumberMapping]]) -> None:
