@@ -158,9 +158,14 @@ def _expression(
             # the items are text either way, so sorting them is sorting their plain data
             item = f"i{next(counter)}"
             inner = _expression(arg, item, namespace, counter, family)
-            listed = f"sorted([{inner} for {item} in {var}])"
+            listed = f"([] if not {var} else sorted([{inner} for {item} in {var}]))"
             return f"({listed} if type({var}) is frozenset else _w({var}))"
         return generic
+    if origin is dict or hint is dict:
+        if dict not in family.encoders:
+            family.encoders[dict] = family._encoder(dict)
+        namespace["_dict"] = family.encoders[dict]
+        return f"(_dict({var}) if type({var}) is dict else _w({var}))"
     return generic
 
 
