@@ -42,6 +42,7 @@ from migrator.rules.table import PORT_PATH_LABELS, CompatibilityTable
 P = WebhookPurpose
 VOICE_PURPOSES = frozenset({P.VOICE_ANSWER, P.VOICE_FALLBACK, P.CALL_STATUS})
 SMS_REPLY_PURPOSES = frozenset({P.SMS_INBOUND, P.SMS_FALLBACK})
+_MOVES = frozenset(s for s in Strategy if s.moves)
 
 Translator = Callable[[str, str, str | None], Any]
 
@@ -324,7 +325,7 @@ class _Assessor:
         shared: Counter[int] = Counter()
         sample: dict[int, NumberMapping] = {}
         for mapped in self.mapping.numbers:
-            if mapped.strategy.moves and (mapped.webhooks or mapped.not_carried):
+            if mapped.strategy in _MOVES and (mapped.webhooks or mapped.not_carried):
                 marker = id(mapped.webhooks) ^ hash(mapped.not_carried)
                 shared[marker] += 1
                 sample.setdefault(marker, mapped)

@@ -51,6 +51,7 @@ VOICE_PURPOSES = frozenset({P.VOICE_ANSWER, P.VOICE_FALLBACK, P.CALL_STATUS})
 SMS_PURPOSES = frozenset({P.SMS_INBOUND, P.SMS_FALLBACK, P.MESSAGE_STATUS})
 TRUNK_PURPOSES = frozenset({P.VOICE_ANSWER, P.VOICE_FALLBACK, P.DISASTER_RECOVERY})
 ALL_PURPOSES = frozenset(P)
+_MOVES = frozenset(s for s in Strategy if s.moves)
 PURPOSE_ORDER = {purpose: i for i, purpose in enumerate(P)}
 
 _Owner = tuple[OwnerKind, str]
@@ -417,7 +418,7 @@ class _Mapper:
             for key in (app, sms_app):
                 if key is not None:
                     any_per_app[key] += 1
-                    if strategy.moves:
+                    if strategy in _MOVES:
                         moving_per_app[key] += 1
             trunk_id, _, _, service_id, _ = context
             if service_id:

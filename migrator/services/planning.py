@@ -265,10 +265,10 @@ def assessment_json(assessment: Assessment) -> str:
                 refs.append(position)
         items.append(
             {
-                "kind": item.kind.value,
+                "kind": item.kind._value_,  # .value, without the property's cost
                 "id": item.id,
                 "label": item.label,
-                "verdict": item.verdict.value,
+                "verdict": item.verdict._value_,
                 "findings": refs,
             }
         )
