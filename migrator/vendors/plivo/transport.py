@@ -4,8 +4,9 @@ plivo 4.63 has no base-URL option and rebuilds its URLs from module constants on
 every request passes through the public `Client.send_request`. For the sandbox we subclass the
 client and rewrite https://api.plivo.com to the endpoint there, keeping `Host: api.plivo.com` so
 the sandbox routes it as Plivo (shared/reference/environment.md section 4, option A). TLS is
-verified against the endpoint's CA bundle; plivo calls `session.send` directly, which ignores
-REQUESTS_CA_BUNDLE, so the bundle goes on the sessions themselves.
+verified against the endpoint's CA bundle, by a transport adapter mounted on the SDK's sessions
+for the endpoint's origin only (migrator.vendors.pinned_ca: the bundle is loaded once, not on
+every new connection).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import plivo
 import plivo.rest.client
 
 from migrator.vendors.endpoint import Endpoint
+from migrator.vendors.pinned_ca import PinnedCaAdapter
 
 _sdk_log = logging.getLogger("plivo")
 
@@ -43,9 +45,9 @@ class SandboxRestClient(plivo.RestClient):  # type: ignore[misc]
     ) -> None:
         super().__init__(auth_id, auth_token, timeout=timeout)
         self.endpoint_base = endpoint.base
-        if endpoint.ca_bundle is not None:
+        if endpoint.ca_bundle is not None and endpoint.base.startswith("https://"):
             for session in (self.session, self.multipart_session):
-                session.verify = str(endpoint.ca_bundle)
+                session.mount(f"{endpoint.base}/", PinnedCaAdapter(endpoint.ca_bundle))
 
     def send_request(self, request: Any, **kwargs: Any) -> Any:
         url = str(request.url)

@@ -3,26 +3,22 @@
 For a sandbox the client gets an `http_client=` (the SDK's documented hook) that sends every
 *.twilio.com request to the endpoint's address and keeps the product host in the Host header, so
 the sandbox can tell api.twilio.com from messaging.twilio.com. Over https the endpoint's CA
-bundle is pinned on the connection adapter itself: requests would otherwise let the
-REQUESTS_CA_BUNDLE environment variable replace a session's `verify`, and verification must stay
-on against the right CA.
+bundle is pinned on the connection adapter itself (migrator.vendors.pinned_ca): requests would
+otherwise let the REQUESTS_CA_BUNDLE environment variable replace a session's `verify`, and
+verification must stay on against the right CA.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from requests import PreparedRequest
-from requests import Response as RequestsResponse
 from requests.adapters import HTTPAdapter
 from twilio.http.http_client import TwilioHttpClient
 from twilio.http.response import Response
 from twilio.rest import Client
 
 from migrator.vendors.endpoint import VENDOR, Endpoint
+from migrator.vendors.pinned_ca import PinnedCaAdapter
 
 POOL_SIZE = 32
 """Connections kept per host: discovery fetches pages of several lists at once."""
@@ -39,25 +35,6 @@ def is_twilio_host(hostname: str | None) -> bool:
     return bool(hostname) and (hostname == "twilio.com" or str(hostname).endswith(".twilio.com"))
 
 
-class _PinnedCaAdapter(HTTPAdapter):
-    """Verifies TLS against one CA bundle whatever the environment says."""
-
-    def __init__(self, ca_bundle: Path, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.ca_bundle = str(ca_bundle)
-
-    def send(
-        self,
-        request: PreparedRequest,
-        stream: bool = False,
-        timeout: float | tuple[float, float] | tuple[float, None] | None = None,
-        verify: bool | str = True,
-        cert: bytes | str | tuple[bytes | str, bytes | str] | None = None,
-        proxies: Mapping[str, str] | None = None,
-    ) -> RequestsResponse:
-        return super().send(request, stream, timeout, self.ca_bundle, cert, proxies)
-
-
 class EndpointHttpClient(TwilioHttpClient):  # type: ignore[misc]
     """Sends Twilio's requests to a local endpoint, keeping the Twilio host in `Host`."""
 
@@ -71,7 +48,7 @@ class EndpointHttpClient(TwilioHttpClient):  # type: ignore[misc]
         if parts.scheme == "https":
             if endpoint.ca_bundle is None:
                 raise ValueError("an https endpoint needs the CA bundle to verify it")
-            adapter: HTTPAdapter = _PinnedCaAdapter(endpoint.ca_bundle, pool_maxsize=POOL_SIZE)
+            adapter: HTTPAdapter = PinnedCaAdapter(endpoint.ca_bundle, pool_maxsize=POOL_SIZE)
         else:
             adapter = HTTPAdapter(pool_maxsize=POOL_SIZE)
         self.session.mount(f"{endpoint.base}/", adapter)

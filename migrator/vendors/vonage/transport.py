@@ -9,9 +9,10 @@ Trusting the sandbox CA, with verification on, without weakening anything else
 requests lets REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE (preset on many machines) override a session's
 `verify`, so setting the SDK session's `verify` is not enough, and exporting REQUESTS_CA_BUNDLE
 would change trust for every client in the process and its children. Instead this client's
-session gets a transport adapter, mounted for the sandbox's origin only, that verifies against
-`endpoint.ca_bundle` (the public CAs plus the sandbox CA, whose private key was discarded after
-signing the sandbox certificate) whatever the environment says. Requests to any other origin,
+session gets a transport adapter (migrator.vendors.pinned_ca), mounted for the sandbox's origin
+only, that verifies against `endpoint.ca_bundle` (the public CAs plus the sandbox CA, whose
+private key was discarded after signing the sandbox certificate) whatever the environment says,
+with the bundle loaded once rather than on every new connection. Requests to any other origin,
 and every other client, keep requests' normal behaviour. Verification is never turned off.
 
 The one private attribute this needs is isolated in `_sdk_session` (see its docstring).
@@ -20,14 +21,13 @@ The one private attribute this needs is isolated in `_sdk_session` (see its docs
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 import requests
-from requests.adapters import HTTPAdapter
 from urllib3 import Retry
 from vonage import Auth, HttpClientOptions, Vonage
 
 from migrator.vendors.endpoint import Endpoint
+from migrator.vendors.pinned_ca import PinnedCaAdapter
 
 # The SDK logs every HTTP error response (a 404 lookup, a 429) as a warning on the "vonage"
 # logger; with no handler configured Python would print them on stderr. migrator reports those
@@ -38,27 +38,6 @@ logging.getLogger("vonage").addHandler(logging.NullHandler())
 DEFAULT_TIMEOUT = 30
 DEFAULT_POOL_SIZE = 10
 _LOOPBACK = ("127.0.0.1", "localhost", "::1", "[::1]")
-
-
-class BundleVerifyingAdapter(HTTPAdapter):
-    """Verifies TLS against one CA bundle file, whatever `verify` the session worked out.
-
-    On loopback origins it also ignores proxies from the environment: a request for 127.0.0.1
-    must reach this machine, not a proxy.
-    """
-
-    def __init__(self, ca_bundle: str, loopback: bool, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
-        self.ca_bundle = ca_bundle
-        self.loopback = loopback
-
-    def send(  # type: ignore[override]
-        self, request: requests.PreparedRequest, **kwargs: Any
-    ) -> requests.Response:
-        kwargs["verify"] = self.ca_bundle
-        if self.loopback:
-            kwargs["proxies"] = {}
-        return super().send(request, **kwargs)
 
 
 def vonage_client(
@@ -94,9 +73,9 @@ def trust_bundle(client: Vonage, endpoint: Endpoint) -> None:
     if endpoint.ca_bundle is None:
         raise ValueError("the endpoint has no CA bundle to trust")
     options = client.http_client.http_client_options
-    adapter = BundleVerifyingAdapter(
-        str(endpoint.ca_bundle),
-        loopback=endpoint.netloc.rsplit(":", 1)[0] in _LOOPBACK,
+    adapter = PinnedCaAdapter(
+        endpoint.ca_bundle,
+        ignore_proxies=endpoint.netloc.rsplit(":", 1)[0] in _LOOPBACK,
         pool_connections=options.pool_connections,
         pool_maxsize=options.pool_maxsize,
         max_retries=Retry(total=options.max_retries, backoff_factor=0.1),
