@@ -3,12 +3,16 @@
 Numbers are taken from a page's payload instead of SDK instances, which is only right while the
 SDK copies every field discovery keeps from the payload unchanged; TwiML Bin URLs are found with
 a substring test before the URL is parsed. Both are checked here against the SDK's own classes
-(the end-to-end comparison with the sandbox is in test_twilio_adapter.py).
+(the end-to-end comparison with the sandbox is in test_twilio_adapter.py). Numbers are converted
+as pages arrive, before the Messaging Services and bins are all known: the inventory built from
+them is the one built knowing everything.
 """
 
 from __future__ import annotations
 
 import json
+import threading
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -17,9 +21,23 @@ from twilio.rest.api.v2010.account.incoming_phone_number import (
     IncomingPhoneNumberInstance,
     IncomingPhoneNumberPage,
 )
+from twilio.rest.messaging.v1.service.phone_number import (
+    PhoneNumberInstance as MessagingSenderInstance,
+)
+from twilio.rest.trunking.v1.trunk.phone_number import PhoneNumberInstance as TrunkNumberInstance
 
 from migrator.vendors.twilio import convert
-from migrator.vendors.twilio.discovery import BIN_HOST, Bins, _payload_records
+from migrator.vendors.twilio.adapter import build_inventory
+from migrator.vendors.twilio.discovery import (
+    BIN_HOST,
+    AccountRead,
+    Bins,
+    CriticalReader,
+    Known,
+    TreeRead,
+    _payload_records,
+    listed_numbers,
+)
 
 ACCOUNT = "AC" + "0" * 32
 
@@ -78,6 +96,7 @@ class _Recorder(Bins):
 
     def __init__(self) -> None:
         self.asked: list[tuple[str, str]] = []
+        self.found: dict[tuple[str, str], str | None] = {}
 
     def _ask(self, sid: str, url: str) -> None:
         self.asked.append((sid, url))
@@ -98,3 +117,88 @@ def test_bin_urls_are_recognised_by_their_host(value: str, is_bin: bool) -> None
     bins = _Recorder()
     bins.look("AC1", [{"sid": "PN1", "voice_url": value, "beta": False, "capabilities": {}}])
     assert bins.asked == ([("AC1", value)] if is_bin else [])
+
+
+@pytest.mark.parametrize(
+    "instance_class",
+    [MessagingSenderInstance, TrunkNumberInstance],
+    ids=["messaging service senders", "trunk numbers"],
+)
+def test_lists_kept_by_sid_alone_are_copied_from_the_payload_by_the_sdk(
+    instance_class: Any,
+) -> None:
+    payload = {
+        "sid": "PN" + "7" * 32,
+        "account_sid": ACCOUNT,
+        "date_created": "2025-01-06T10:00:00Z",
+    }
+    instance = instance_class(
+        None, payload, "MG1" if "Sender" in instance_class.__name__ else "TK1"
+    )
+    assert convert.payload_record(payload, ("sid",)) == convert.record(instance, ("sid",))
+
+
+def _number_record(index: int, **fields: Any) -> dict[str, Any]:
+    record = convert.payload_record(listed_number(index), convert.NUMBER_FIELDS)
+    record.update(account_sid=ACCOUNT, trunk_sid=None, voice_application_sid=None, **fields)
+    return record
+
+
+BIN_URL = f"https://{BIN_HOST}/twiml/EH" + "1" * 32
+
+
+def test_numbers_converted_before_services_and_bins_are_known_end_up_the_same() -> None:
+    records = [
+        _number_record(0),
+        _number_record(1, sms_url="https://example.com/sms"),
+        _number_record(2, voice_url=BIN_URL),
+    ]
+    service = dict.fromkeys(convert.SERVICE_FIELDS)
+    service.update(sid="MG" + "1" * 32, account_sid=ACCOUNT, inbound_request_url="https://x/in")
+    services = [(service, [records[1]["sid"]])]
+    bins: dict[tuple[str, str], str | None] = {
+        (ACCOUNT, BIN_URL): "<Response><Say>hi</Say></Response>"
+    }
+
+    early_known = Known(_Recorder(), {ACCOUNT: AccountRead(ACCOUNT)})
+    early = listed_numbers(records, early_known, ACCOUNT)
+
+    late_bins = _Recorder()
+    late_bins.found.update(bins)
+    late_known = Known(late_bins, {ACCOUNT: AccountRead(ACCOUNT, services=services)})
+    late_known.reading_services(ACCOUNT)
+    late_known.services_read(ACCOUNT)
+    late_known.accounts_known()
+    late = listed_numbers(records, late_known, ACCOUNT)
+
+    assert not any(final for *_, final in early)
+    assert all(final for *_, final in late)
+    assert (ACCOUNT, BIN_URL) in early_known.bins.asked  # type: ignore[attr-defined]
+
+    def built(listed: list[Any]) -> Any:
+        read = AccountRead(ACCOUNT, numbers=listed, services=services)
+        tree = TreeRead(main={"sid": ACCOUNT}, subaccounts=[], accounts={ACCOUNT: read}, bins=bins)
+        return replace(build_inventory(tree), taken_at="")
+
+    inventory = built(early)
+    assert inventory == built(late)
+    assert inventory.numbers[1].messaging_service_id == service["sid"]
+    sms = next(w for w in inventory.webhooks if w.url == "https://example.com/sms")
+    assert sms.overridden_by == f"messaging_service:{service['sid']}"
+    assert next(w for w in inventory.webhooks if w.url == BIN_URL).content == bins[ACCOUNT, BIN_URL]
+
+
+def test_the_converter_waits_only_while_the_critical_reader_is_busy() -> None:
+    critical = CriticalReader()
+    critical.start()
+    critical.answered(None)  # an answer's headers arrived on the reader's thread
+    assert not critical._free.is_set()
+    critical.asking()
+    assert critical._free.is_set()
+    other = threading.Thread(target=critical.answered, args=(None,))
+    other.start()
+    other.join()
+    assert critical._free.is_set(), "answers on other threads are not the critical reader's"
+    critical.answered(None)
+    critical.stop()
+    assert critical._free.is_set()

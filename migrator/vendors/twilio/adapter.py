@@ -17,13 +17,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 from typing import Any, ClassVar, TypeVar
 
-from migrator.model.enums import HostedBy, NumberType, Vendor
-from migrator.model.inventory import Application, Inventory, MessagingService, Number, Webhook
+from migrator.model.enums import NumberType, Vendor
+from migrator.model.inventory import Application, Inventory, Number, Webhook
 from migrator.progress import NEVER, CancelToken, Progress, no_progress
 from migrator.vendors.base import (
     AccountInfo,
@@ -38,10 +37,17 @@ from migrator.vendors.base import (
 from migrator.vendors.capabilities import TWILIO
 from migrator.vendors.endpoint import VENDOR, Endpoint
 from migrator.vendors.errors import BusinessRule, NotFound
+from migrator.vendors.gc_pause import gc_paused
 from migrator.vendors.throttle import Throttle
 from migrator.vendors.twilio import convert
 from migrator.vendors.twilio.calls import TwilioCalls
-from migrator.vendors.twilio.discovery import PAGE_SIZE, TreeRead, read_tree
+from migrator.vendors.twilio.discovery import (
+    PAGE_SIZE,
+    TreeRead,
+    read_tree,
+    services_of,
+    with_content,
+)
 from migrator.vendors.twilio.errors import VENDOR as VENDOR_NAME
 
 T = TypeVar("T")
@@ -106,10 +112,11 @@ class TwilioAdapter(VendorAdapter):
         )
 
     def discover(self, progress: Progress = no_progress, cancel: CancelToken = NEVER) -> Inventory:
-        with ThreadPoolExecutor(self.throttle.limit.workers, "twilio-discovery") as pool:
-            tree = read_tree(self.calls, pool, progress, cancel)
+        with gc_paused():
+            with ThreadPoolExecutor(self.throttle.limit.workers, "twilio-discovery") as pool:
+                tree = read_tree(self.calls, pool, progress, cancel)
+            inventory = build_inventory(tree)
         self._subaccounts = [sid for sid in tree.accounts if sid != self.account_id]
-        inventory = build_inventory(tree)
         self._owners.update({n.e164: n.account_id for n in inventory.numbers})
         self._owners.update({a.id: a.account_id for a in inventory.applications})
         return inventory
@@ -273,33 +280,36 @@ class TwilioAdapter(VendorAdapter):
 # --- the inventory --------------------------------------------------------------------------
 def build_inventory(tree: TreeRead) -> Inventory:
     """The neutral inventory of everything read, with precedence and TwiML Bin content."""
-    service_of: dict[str, str] = {}
-    services: list[MessagingService] = []
+    services, service_of = services_of(tree.accounts)
+    by_id = {s.id: s for s in services}
     numbers: list[Number] = []
-    apps: list[Application] = []
     webhooks: list[Webhook] = []
+    apps: list[Application] = []
     trunks, domains = [], []
     for read in tree.accounts.values():
-        for raw, members in read.services:
-            services.append(convert.to_service(raw, tuple(members)))
-            service_of.update(dict.fromkeys(members, str(raw["sid"])))
         apps += [convert.to_application(raw) for raw in read.applications]
         trunks += [convert.to_trunk(raw, urls, tuple(ids)) for raw, urls, ids in read.trunks]
         domains += [convert.to_domain(raw) for raw in read.domains]
+    bins = tree.bins
     for read in tree.accounts.values():
-        numbers += [convert.to_number(raw, service_of) for raw in read.numbers]
-    by_id = {s.id: s for s in services}
-    for number in numbers:
-        webhooks += convert.number_webhooks(number, by_id)
+        for number, hooks, final in read.numbers:
+            if not final:
+                if number.messaging_service_id is None and number.id in service_of:
+                    number = convert.to_number(number.config, service_of)  # was as if in none
+                    hooks = convert.number_webhooks(number, by_id)
+                hooks = [with_content(hook, bins) for hook in hooks]
+            numbers.append(number)
+            webhooks += hooks
+    others: list[Webhook] = []
     for app in apps:
-        webhooks += convert.application_webhooks(app)
+        others += convert.application_webhooks(app)
     for service in services:
-        webhooks += convert.service_webhooks(service)
+        others += convert.service_webhooks(service)
     for trunk in trunks:
-        webhooks += convert.trunk_webhooks(trunk)
+        others += convert.trunk_webhooks(trunk)
     for domain in domains:
-        webhooks += convert.domain_webhooks(domain)
-    webhooks = [_with_content(hook, tree) for hook in webhooks]
+        others += convert.domain_webhooks(domain)
+    webhooks += [with_content(hook, bins) for hook in others]
     return Inventory(
         vendor=Vendor.TWILIO,
         account_id=str(tree.main["sid"]),
@@ -313,9 +323,3 @@ def build_inventory(tree: TreeRead) -> Inventory:
         subaccounts=tuple(convert.to_subaccount(raw) for raw in tree.subaccounts),
         webhooks=tuple(webhooks),
     )
-
-
-def _with_content(hook: Webhook, tree: TreeRead) -> Webhook:
-    if "handler.twilio.com" not in hook.url or hook.hosted_by is not HostedBy.TWIML_BIN:
-        return hook
-    return replace(hook, content=tree.bins.get((hook.account_id, hook.url)))

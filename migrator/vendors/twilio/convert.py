@@ -221,13 +221,10 @@ def record(instance: Any, fields: tuple[str, ...]) -> dict[str, Any]:
 def payload_record(payload: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
     """What `record` gives for an SDK instance built from `payload`, for instance classes that
     copy each of `fields` from the payload unchanged (twilio 9's IncomingPhoneNumberInstance
-    with NUMBER_FIELDS), without building the instance."""
-    found = {}
+    with NUMBER_FIELDS), without building the instance. The payload is parsed JSON, plain data
+    already, so its values are kept as they are."""
     get = payload.get
-    for name in fields:
-        value = get(name)
-        found[name] = value if type(value) in _SCALARS else _plain(value)
-    return found
+    return {name: get(name) for name in fields}
 
 
 def text(value: Any) -> str:
@@ -281,10 +278,20 @@ _NANP_REGIONS: dict[str, str] = {}
 
 def number_type(twilio_type: str | None, e164: str) -> NumberType:
     """Twilio's own `type`, else what phonenumbers says."""
-    known = _TYPES.get(text(twilio_type).lower())
+    known = _TYPES_AS_SENT.get(twilio_type) if type(twilio_type) is str else None
+    if known is None:
+        known = _TYPES.get(text(twilio_type).lower())
     if known is not None:
         return known
     return _phonenumbers_type(e164)
+
+
+_TYPES_AS_SENT = {
+    **_TYPES,
+    **{name.upper(): kind for name, kind in _TYPES.items()},
+    **{name.title(): kind for name, kind in _TYPES.items()},
+}
+"""`_TYPES` keyed by the spellings Twilio sends, so most numbers skip lower-casing."""
 
 
 @lru_cache(maxsize=_CACHED_NUMBERS)
@@ -303,7 +310,7 @@ _CAPABILITY_SETS: dict[tuple[tuple[Any, Any], ...], frozenset[Capability]] = {}
 
 def capabilities(raw: Any) -> frozenset[Capability]:
     """{'voice': True, 'SMS': True, ...} (Twilio mixes the key case) as capabilities."""
-    items = tuple(dict(raw or {}).items())
+    items = tuple(raw.items() if type(raw) is dict else dict(raw or {}).items())
     try:
         return _CAPABILITY_SETS[items]
     except KeyError:
@@ -340,23 +347,28 @@ _TAGS = {
 
 def to_number(raw: dict[str, Any], service_of: dict[str, str]) -> Number:
     get = raw.get
-    e164 = text(raw["phone_number"])
-    sid = text(raw["sid"])
+    e164 = raw["phone_number"]
+    if type(e164) is not str:
+        e164 = text(e164)
+    sid = raw["sid"]
+    if type(sid) is not str:
+        sid = text(sid)
+    account, name = get("account_sid"), get("friendly_name")
     return Number(
-        id=sid,
-        e164=e164,
-        country=country_of(e164),
-        number_type=number_type(get("type"), e164),
-        capabilities=capabilities(get("capabilities")),
-        account_id=text(get("account_sid")),
-        friendly_name=text(get("friendly_name")),
-        voice_app_id=get("voice_application_sid") or None,
-        sms_app_id=get("sms_application_sid") or None,
-        messaging_service_id=service_of.get(sid),
-        trunk_id=get("trunk_sid") or None,
-        emergency_address_id=get("emergency_address_sid") or None,
-        tags=_TAGS[get("origin") == "hosted", get("voice_receive_mode") == "fax"],
-        config=raw,
+        sid,
+        e164,
+        country_of(e164),
+        number_type(get("type"), e164),
+        capabilities(get("capabilities")),
+        account if type(account) is str else text(account),
+        name if type(name) is str else text(name),
+        get("voice_application_sid") or None,
+        get("sms_application_sid") or None,
+        service_of.get(sid) if service_of else None,
+        get("trunk_sid") or None,
+        get("emergency_address_sid") or None,
+        _TAGS[get("origin") == "hosted", get("voice_receive_mode") == "fax"],
+        raw,
     )
 
 
@@ -398,20 +410,51 @@ _NO_WINNERS: dict[WebhookPurpose, str] = {}
 
 
 def number_webhooks(number: Number, services: dict[str, MessagingService]) -> list[Webhook]:
-    """The number's own URLs, each marked with whether it is the setting that applies."""
-    overridden: dict[WebhookPurpose, str] = {}
+    """The number's own URLs, each marked with whether it is the setting that applies.
+
+    What `_hooks` does for NUMBER_HOOKS, unrolled: discovery runs it for every number."""
+    voice_winner = sms_winner = None
     if number.trunk_id:
-        overridden.update(dict.fromkeys(VOICE, f"trunk:{number.trunk_id}"))
+        voice_winner = f"trunk:{number.trunk_id}"
     elif number.voice_app_id:
-        overridden.update(dict.fromkeys(VOICE, f"application:{number.voice_app_id}"))
+        voice_winner = f"application:{number.voice_app_id}"
     service = services.get(number.messaging_service_id or "") if services else None
     if service is not None and not service.use_inbound_webhook_on_number:
-        overridden.update(dict.fromkeys(SMS, f"messaging_service:{service.id}"))
+        sms_winner = f"messaging_service:{service.id}"
     elif number.sms_app_id:
-        overridden.update(dict.fromkeys(SMS, f"application:{number.sms_app_id}"))
-    return _hooks(
-        OwnerKind.NUMBER, number.id, number.account_id, number.config, NUMBER_HOOKS, overridden
-    )
+        sms_winner = f"application:{number.sms_app_id}"
+    found = []
+    get = number.config.get
+    owner, account = number.id, number.account_id
+    for purpose, url_field, method_field, is_voice in _NUMBER_HOOK_ROWS:
+        value = get(url_field)
+        if value is None:
+            continue
+        url = value if type(value) is str else str(value)
+        if not url:
+            continue
+        winner = voice_winner if is_voice else sms_winner
+        found.append(
+            Webhook(
+                OwnerKind.NUMBER,
+                owner,
+                purpose,
+                url,
+                method(get(method_field)),
+                account,
+                winner is None,
+                winner,
+            )
+        )
+    return found
+
+
+_NUMBER_HOOK_ROWS = tuple(
+    (purpose, url_field, method_field or "", purpose in VOICE)
+    for purpose, (url_field, method_field) in NUMBER_HOOKS.items()
+)
+"""(purpose, URL field, method field, whether a voice winner overrides it); a missing method
+field reads as None, which `method` turns into POST."""
 
 
 def number_config(raw: dict[str, Any]) -> NumberConfig:

@@ -8,26 +8,31 @@ it within the account's concurrency limit.
 
 The longest list (usually the main account's numbers) is the critical path, so nothing else
 waits on it: as soon as a page arrives the next one is asked for, while a converter thread turns
-the page's records into plain data, notes any TwiML Bin URL in them and fetches that bin's
-content on the pool at once (with the lists still being read), and works out what the inventory
-will need from each number (country, type), so that little is left to do after the last page.
+the page's records into plain data and its numbers into the model with their own webhooks, notes
+any TwiML Bin URL among them and fetches that bin's content on the pool at once (with the lists
+still being read), so that little is left to do after the last page. Numbers converted before
+every account's Messaging Services are known are checked against them at the end (the few in a
+service are converted again), and a bin's content goes on its webhooks as soon as it is known.
 """
 
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
+from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
 from twilio.request_validator import RequestValidator
 
+from migrator.model.enums import HostedBy
+from migrator.model.inventory import MessagingService, Number, Webhook
 from migrator.progress import CancelToken, Progress
 from migrator.vendors.errors import AuthenticationFailed, NotFound, PermissionDenied
+from migrator.vendors.gc_pause import collect_young
 from migrator.vendors.twilio import convert
 from migrator.vendors.twilio.calls import TwilioCalls
 from migrator.vendors.twilio.errors import error_of_response
@@ -36,12 +41,17 @@ PAGE_SIZE = 1000
 BIN_HOST = "handler.twilio.com"
 
 
+ListedNumber = tuple[Number, list[Webhook], bool]
+"""A number in the model with its own webhooks, and whether that is final: converted knowing
+every Messaging Service (else as if it were in none), its bin webhooks with their content."""
+
+
 @dataclass
 class AccountRead:
-    """The raw records of one account, as plain data."""
+    """What was read from one account: its numbers in the model, the rest as plain data."""
 
     sid: str
-    numbers: list[dict[str, Any]] = field(default_factory=list)
+    numbers: list[ListedNumber] = field(default_factory=list)
     applications: list[dict[str, Any]] = field(default_factory=list)
     services: list[tuple[dict[str, Any], list[str]]] = field(default_factory=list)
     trunks: list[tuple[dict[str, Any], list[dict[str, Any]], list[str]]] = field(
@@ -73,9 +83,45 @@ class _Counter:
 
 
 Seen = Callable[[list[dict[str, Any]]], None]
-"""Told each page's records as plain data, on the converter thread."""
+"""Told each page's records as plain data, a chunk at a time, on the converter thread."""
 CHUNK = 100
-"""Records converted between pauses that let the list readers have the interpreter."""
+"""Records converted between looks at whether the critical list's reader needs the interpreter."""
+BUSY_WAIT_LIMIT = 0.25
+"""Seconds the converter waits at most for the critical reader (a safety net, not a schedule)."""
+
+
+class CriticalReader:
+    """Whether the reader of the critical list (the one discovery waits for) is busy on this
+    machine, reading and parsing an answer, rather than waiting for the next one.
+
+    Python runs one thread at a time, so converting a page while the next one is being read
+    and parsed only delays it; the converter therefore works while the reader waits for the
+    vendor, and waits while the reader works. The reader's HTTP client calls `answered` (a
+    requests response hook) as an answer's headers arrive, and the reader says `asking` before
+    it asks for the next page."""
+
+    def __init__(self) -> None:
+        self._free = threading.Event()
+        self._free.set()
+        self._thread: int | None = None
+
+    def start(self) -> None:
+        self._thread = threading.get_ident()
+
+    def asking(self) -> None:
+        self._free.set()
+
+    def answered(self, response: Any, *args: Any, **kwargs: Any) -> Any:
+        if threading.get_ident() == self._thread:
+            self._free.clear()
+        return response
+
+    def stop(self) -> None:
+        self._thread = None
+        self._free.set()
+
+    def wait_until_free(self) -> None:
+        self._free.wait(BUSY_WAIT_LIMIT)
 
 
 class Reader:
@@ -88,12 +134,14 @@ class Reader:
         cancel: CancelToken,
         abort: CancelToken,
         converter: ThreadPoolExecutor,
+        critical: CriticalReader,
     ) -> None:
         self.calls = calls
         self.counter = counter
         self.cancel = cancel
         self.abort = abort
         self.converter = converter
+        self.critical = critical
 
     def all(
         self,
@@ -102,20 +150,30 @@ class Reader:
         what: str,
         seen: Seen | None = None,
         copied: bool = False,
+        critical: bool = False,
     ) -> list[Any]:
         """Every record of one list, as plain data. The SDK builds a page's records lazily, so
         the page goes to the converter and this thread asks for the next one straight away.
         `copied`: the list's SDK instances copy each of `fields` from the payload unchanged,
-        so the records can be taken from the payload (see `_payload_records`)."""
+        so the records can be taken from the payload (see `_payload_records`). `critical`:
+        this is the list discovery waits for (see CriticalReader)."""
         self.cancel.check()
-        page = self.calls.read(first)
-        batches: list[Future[list[dict[str, Any]]]] = []
-        while page is not None:
-            work = partial(self._convert, page, fields, what, seen, copied)
-            batches.append(self.converter.submit(work))
-            self.cancel.check()
-            self.abort.check()
-            page = self.calls.read(page.next_page)
+        if critical:
+            self.critical.start()
+        try:
+            page = self.calls.read(first)
+            batches: list[Future[list[dict[str, Any]]]] = []
+            while page is not None:
+                work = partial(self._convert, page, fields, what, seen, copied)
+                batches.append(self.converter.submit(work))
+                self.cancel.check()
+                self.abort.check()
+                if critical:
+                    self.critical.asking()
+                page = self.calls.read(page.next_page)
+        finally:
+            if critical:
+                self.critical.stop()
         found: list[dict[str, Any]] = []
         for batch in batches:
             found += batch.result()
@@ -125,16 +183,19 @@ class Reader:
         self, page: Any, fields: tuple[str, ...], what: str, seen: Seen | None, copied: bool
     ) -> list[dict[str, Any]]:
         payloads = _payload_records(page) if copied else None
+        take = convert.payload_record if payloads is not None else convert.record
+        items: Iterator[Any] = iter(payloads if payloads is not None else page)
         batch: list[dict[str, Any]] = []
-        if payloads is not None:
-            batch = [convert.payload_record(payload, fields) for payload in payloads]
-        else:
-            for item in page:
-                batch.append(convert.record(item, fields))
-                if len(batch) % CHUNK == 0:
-                    time.sleep(0)  # a reader whose page has arrived goes first
-        if seen is not None:
-            seen(batch)
+        while True:
+            self.critical.wait_until_free()
+            chunk = [take(item, fields) for item in islice(items, CHUNK)]
+            if not chunk:
+                break
+            if seen is not None:
+                seen(chunk)
+            batch += chunk
+            self.critical.wait_until_free()
+            collect_young()
         self.counter.add(len(batch), what)
         return batch
 
@@ -175,13 +236,17 @@ class Bins:
     def look(self, sid: str, records: list[dict[str, Any]]) -> None:
         for config in records:
             for value in config.values():
-                # Most values are not URLs at all: a substring test first spares the parsing.
-                if (
-                    isinstance(value, str)
-                    and BIN_HOST in value.lower()
-                    and urlsplit(value).hostname == BIN_HOST
-                ):
-                    self._ask(sid, value)
+                if isinstance(value, str):
+                    self._look_at(sid, value)
+
+    def look_at_hooks(self, sid: str, hooks: list[Webhook]) -> None:
+        for hook in hooks:
+            self._look_at(sid, hook.url)
+
+    def _look_at(self, sid: str, value: str) -> None:
+        # Most values are not bin URLs at all: a substring test first spares the parsing.
+        if BIN_HOST in value.lower() and urlsplit(value).hostname == BIN_HOST:
+            self._ask(sid, value)
 
     def _ask(self, sid: str, url: str) -> None:
         key = (sid, url)
@@ -199,60 +264,150 @@ class Bins:
             self.found[key] = content
         self.reader.counter.add(1, "TwiML Bins")
 
+    def with_known_content(self, hooks: list[Webhook]) -> tuple[list[Webhook], bool]:
+        """The hooks, those of bins fetched already carrying their content; and whether every
+        hook that may point at a bin does."""
+        found = self.found
+        complete = True
+        for index, hook in enumerate(hooks):
+            if BIN_HOST in hook.url:
+                if (hook.account_id, hook.url) in found:
+                    hooks[index] = with_content(hook, found)
+                else:
+                    complete = False
+        return hooks, complete
 
-def _prime_numbers(records: list[dict[str, Any]]) -> None:
+
+def with_content(hook: Webhook, bins: dict[tuple[str, str], str | None]) -> Webhook:
+    """The webhook with the content of the TwiML Bin it points at (if it does)."""
+    if BIN_HOST not in hook.url or hook.hosted_by is not HostedBy.TWIML_BIN:
+        return hook
+    return replace(hook, content=bins.get((hook.account_id, hook.url)))
+
+
+def services_of(
+    reads: dict[str, AccountRead],
+) -> tuple[list[MessagingService], dict[str, str]]:
+    """Every account's Messaging Services, and the service holding each number (by sid)."""
+    services: list[MessagingService] = []
+    service_of: dict[str, str] = {}
+    for read in reads.values():
+        for raw, members in read.services:
+            services.append(convert.to_service(raw, tuple(members)))
+            service_of.update(dict.fromkeys(members, str(raw["sid"])))
+    return services, service_of
+
+
+class Known:
+    """What converting a number needs from the other lists, as it becomes known: TwiML Bin
+    content (each bin as it is fetched), and the Messaging Services (once every account's
+    services and their senders are read)."""
+
+    def __init__(self, bins: Bins, reads: dict[str, AccountRead]) -> None:
+        self.bins = bins
+        self._reads = reads
+        self._lock = threading.Lock()
+        self._reading: set[str] = set()
+        self._accounts_known = False
+        self._services: tuple[dict[str, str], dict[str, MessagingService]] | None = None
+
+    def reading_services(self, sid: str) -> None:
+        with self._lock:
+            self._reading.add(sid)
+
+    def services_read(self, sid: str) -> None:
+        with self._lock:
+            self._reading.discard(sid)
+            self._settle()
+
+    def accounts_known(self) -> None:
+        with self._lock:
+            self._accounts_known = True
+            self._settle()
+
+    def _settle(self) -> None:
+        if self._accounts_known and not self._reading and self._services is None:
+            services, service_of = services_of(self._reads)
+            self._services = (service_of, {s.id: s for s in services})
+
+    def services(self) -> tuple[dict[str, str], dict[str, MessagingService]] | None:
+        """(service sid of each number sid, services by sid) once all are read, else None."""
+        return self._services
+
+
+NO_SERVICES: dict[str, Any] = {}
+
+
+def listed_numbers(records: list[dict[str, Any]], known: Known, sid: str) -> list[ListedNumber]:
+    """Listed numbers of account `sid` in the model with their own webhooks, with what is
+    known so far; each bin they point at is asked for."""
+    services = known.services()
+    service_of, by_id = services or (NO_SERVICES, NO_SERVICES)
+    settled = services is not None
+    bins = known.bins
+    found: list[ListedNumber] = []
     for raw in records:
-        convert.prime(raw)
+        number = convert.to_number(raw, service_of)
+        hooks = convert.number_webhooks(number, by_id)
+        final = settled
+        if hooks:
+            bins.look_at_hooks(sid, hooks)
+            hooks, contents_known = bins.with_known_content(hooks)
+            final = final and contents_known
+        found.append((number, hooks, final))
+    return found
 
 
-def _read_numbers(reader: Reader, bins: Bins, sid: str, into: AccountRead) -> None:
+def _read_numbers(reader: Reader, known: Known, sid: str, into: AccountRead) -> None:
     client = reader.calls.client(sid)
-    look = bins.watch(sid)
 
     def seen(records: list[dict[str, Any]]) -> None:
-        look(records)
-        _prime_numbers(records)
+        into.numbers += listed_numbers(records, known, sid)  # chunks come one at a time, in order
 
-    into.numbers = reader.all(
+    reader.all(
         lambda: client.incoming_phone_numbers.page(page_size=PAGE_SIZE),
         convert.NUMBER_FIELDS,
         "numbers",
         seen,
         copied=True,
+        critical=sid == reader.calls.account_sid,
     )
 
 
-def _read_applications(reader: Reader, bins: Bins, sid: str, into: AccountRead) -> None:
+def _read_applications(reader: Reader, known: Known, sid: str, into: AccountRead) -> None:
     client = reader.calls.client(sid)
     into.applications = reader.all(
         lambda: client.applications.page(page_size=PAGE_SIZE),
         convert.APP_FIELDS,
         "applications",
-        bins.watch(sid),
+        known.bins.watch(sid),
     )
 
 
-def _read_services(reader: Reader, bins: Bins, sid: str, into: AccountRead) -> None:
+def _read_services(reader: Reader, known: Known, sid: str, into: AccountRead) -> None:
     services = reader.calls.client(sid).messaging.v1.services
     raws = reader.all(
         lambda: services.page(page_size=PAGE_SIZE),
         convert.SERVICE_FIELDS,
         "messaging services",
-        bins.watch(sid),
+        known.bins.watch(sid),
     )
     for raw in raws:
         senders = services(raw["sid"]).phone_numbers
-        members = reader.all(partial(senders.page, page_size=PAGE_SIZE), ("sid",), "senders")
+        members = reader.all(
+            partial(senders.page, page_size=PAGE_SIZE), ("sid",), "senders", copied=True
+        )
         into.services.append((raw, [m["sid"] for m in members]))
+    known.services_read(sid)
 
 
-def _read_trunks(reader: Reader, bins: Bins, sid: str, into: AccountRead) -> None:
+def _read_trunks(reader: Reader, known: Known, sid: str, into: AccountRead) -> None:
     trunks = reader.calls.client(sid).trunking.v1.trunks
     raws = reader.all(
         lambda: trunks.page(page_size=PAGE_SIZE),
         convert.TRUNK_FIELDS,
         "trunks",
-        bins.watch(sid),
+        known.bins.watch(sid),
     )
     for raw in raws:
         trunk = trunks(raw["sid"])
@@ -262,18 +417,21 @@ def _read_trunks(reader: Reader, bins: Bins, sid: str, into: AccountRead) -> Non
             "origination URLs",
         )
         numbers = reader.all(
-            partial(trunk.phone_numbers.page, page_size=PAGE_SIZE), ("sid",), "trunk numbers"
+            partial(trunk.phone_numbers.page, page_size=PAGE_SIZE),
+            ("sid",),
+            "trunk numbers",
+            copied=True,
         )
         into.trunks.append((raw, originations, [n["sid"] for n in numbers]))
 
 
-def _read_domains(reader: Reader, bins: Bins, sid: str, into: AccountRead) -> None:
+def _read_domains(reader: Reader, known: Known, sid: str, into: AccountRead) -> None:
     client = reader.calls.client(sid)
     into.domains = reader.all(
         lambda: client.sip.domains.page(page_size=PAGE_SIZE),
         convert.DOMAIN_FIELDS,
         "SIP domains",
-        bins.watch(sid),
+        known.bins.watch(sid),
     )
 
 
@@ -334,12 +492,18 @@ def read_tree(
     abort = CancelToken()
     main_sid = calls.account_sid
     reads = {main_sid: AccountRead(main_sid)}
-    with ThreadPoolExecutor(1, "twilio-convert") as converter:
-        reader = Reader(calls, _Counter(progress), cancel, abort, converter)
+    critical = CriticalReader()
+    with (
+        ThreadPoolExecutor(1, "twilio-convert") as converter,
+        calls.response_hook(critical.answered),
+    ):
+        reader = Reader(calls, _Counter(progress), cancel, abort, converter, critical)
         bins = Bins(calls, pool, reader)
+        known = Known(bins, reads)
 
         def start(sid: str) -> list[Future[None]]:
-            return [pool.submit(part, reader, bins, sid, reads[sid]) for part in PARTS]
+            known.reading_services(sid)
+            return [pool.submit(part, reader, known, sid, reads[sid]) for part in PARTS]
 
         jobs = start(main_sid)
         try:
@@ -359,6 +523,7 @@ def read_tree(
                     calls.add_account(sub["sid"], sub["auth_token"])
                     reads[sub["sid"]] = AccountRead(sub["sid"])
                     jobs += start(sub["sid"])
+            known.accounts_known()
             _settle(jobs, abort)
             # Every list is read, so every bin has been asked for.
             _settle(bins.fetches, abort)
