@@ -41,6 +41,7 @@ from migrator.vendors.base import (
 from migrator.vendors.capabilities import VONAGE
 from migrator.vendors.endpoint import VENDOR, Endpoint
 from migrator.vendors.errors import BusinessRule, NotFound, RateLimited
+from migrator.vendors.gc_pause import gc_paused
 from migrator.vendors.throttle import Throttle
 from migrator.vendors.vonage import mapping
 from migrator.vendors.vonage.discovery import AccountRead, Reader, read_account_tree
@@ -151,14 +152,17 @@ class VonageAdapter(VendorAdapter):
     def discover(self, progress: Progress = no_progress, cancel: CancelToken = NEVER) -> Inventory:
         workers = self.throttle.limit.workers
         progress(0, None, "connecting to Vonage")
-        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="vonage-read") as pool:
+        with (
+            gc_paused(),
+            ThreadPoolExecutor(max_workers=workers, thread_name_prefix="vonage-read") as pool,
+        ):
             reader = Reader(pool, self.throttle, progress, cancel)
             try:
                 tree = read_account_tree(self.rest, self._rest, reader)
             except BaseException:
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
-        inventory = self._inventory(tree.reads, tree.primary_name, tree.subaccounts)
+            inventory = self._inventory(tree.reads, tree.primary_name, tree.subaccounts)
         self._subaccounts = [str(s["api_key"]) for s in tree.subaccounts]
         self._owners.update({n.e164: n.account_id for n in inventory.numbers})
         self._owners.update({a.id: a.account_id for a in inventory.applications})
@@ -173,12 +177,11 @@ class VonageAdapter(VendorAdapter):
         webhooks: list[Webhook] = []
         settings: dict[str, Any] = {}
         for read in reads:
-            for raw in read.numbers:
-                number = mapping.number_from(raw, read.account_id)
+            for number, hooks in read.numbers:
                 if number.e164 in numbers:
                     continue
                 numbers[number.e164] = number
-                webhooks.extend(mapping.number_webhooks(raw, read.account_id))
+                webhooks += hooks
             for raw in read.applications:
                 applications.append(mapping.application_from(raw, read.account_id))
                 webhooks.extend(mapping.app_webhooks(raw, read.account_id))

@@ -5,36 +5,56 @@ largest `page_size` (100). The first page of each says how many there are, so ev
 fetched at once on a thread pool, each call taking a slot from the account's Throttle and retrying
 rate limits and transient faults. Subaccounts are read with their own API key and the primary's
 secret.
+
+What bounds a large account is the rate window: each window's calls wait for those of the window
+before to leave it. The pool's threads therefore only fetch, and the calling thread turns number
+pages into the model while the window is full (the fetches are waiting for it anyway) or once
+every fetch is under way, so that little is left to do after the last page and the conversion
+never slows a call a later window waits on.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
+from migrator.model.inventory import Number, Webhook
 from migrator.progress import CancelToken, Progress
 from migrator.vendors.errors import AuthenticationFailed, PermissionDenied
+from migrator.vendors.gc_pause import collect_young
 from migrator.vendors.retry import call_idempotent
 from migrator.vendors.throttle import Throttle
+from migrator.vendors.vonage import mapping
 from migrator.vendors.vonage.errors import sdk_call
 from migrator.vendors.vonage.rest import VonageRest
 
 PAGE = 100
+POLL = 0.01
+"""Seconds between looks at the window while a fetched page waits to be converted."""
 T = TypeVar("T")
+NumberRead = tuple[Number, list[Webhook]]
+"""A listed number in the model, with the webhooks set on it."""
 
 
 @dataclass
 class AccountRead:
-    """Everything read from one account (the primary or a subaccount)."""
+    """Everything read from one account (the primary or a subaccount); numbers in the model,
+    in the order listed."""
 
     account_id: str
     settings: dict[str, Any] = field(default_factory=dict)
-    numbers: list[dict[str, Any]] = field(default_factory=list)
+    numbers: list[NumberRead] = field(default_factory=list)
     applications: list[dict[str, Any]] = field(default_factory=list)
+
+
+def numbers_read(raws: list[dict[str, Any]], account_id: str) -> list[NumberRead]:
+    return [
+        (mapping.number_from(r, account_id), mapping.number_webhooks(r, account_id)) for r in raws
+    ]
 
 
 @dataclass
@@ -61,13 +81,32 @@ class Reader:
         self.cancel = cancel
         self.numbers_read = 0
         self.numbers_total = 0
+        self.submitted: list[Future[Any]] = []
 
     def submit(self, fn: Callable[[], T], doing: str) -> Future[T]:
         def run() -> T:
             self.cancel.check()
             return call_idempotent(lambda: sdk_call(fn, doing), throttle=self.throttle)
 
-        return self.pool.submit(run)
+        future = self.pool.submit(run)
+        self.submitted.append(future)
+        return future
+
+    def calls_could_start(self) -> bool:
+        """Whether a call is waiting for a thread while the window has room: work on this
+        thread now would slow it (and every call a later window waits on)."""
+        if self.throttle.saturated():
+            return False
+        self.submitted = [f for f in self.submitted if not f.done()]
+        return any(not f.running() for f in self.submitted)
+
+    def when_idle(self, future: Future[T]) -> T:
+        """The future's value, once the calls still to come could not use the time anyway."""
+        value = self.result(future)
+        while self.calls_could_start():
+            wait(self.submitted, timeout=POLL, return_when=FIRST_COMPLETED)
+            self.cancel.check()
+        return value
 
     def result(self, future: Future[T]) -> T:
         """The future's value, checking for cancellation while waiting."""
@@ -77,8 +116,7 @@ class Reader:
                 return future.result()
             self.cancel.check()
 
-    def counted(self, future: Future[dict[str, Any]]) -> dict[str, Any]:
-        body = self.result(future)
+    def counted(self, body: dict[str, Any]) -> dict[str, Any]:
         self.numbers_read += len(body.get("numbers") or ())
         self.progress(self.numbers_read, self.numbers_total or None, "reading Vonage numbers")
         return body
@@ -112,6 +150,8 @@ def read_account_tree(
                 code=exc.code,
                 vendor_message=exc.vendor_message,
             ) from exc
+    for reading in readings:
+        reading.convert_numbers()
     reads = [reading.collect() for reading in readings]
     return AccountTree(reads[0], str(listing.get("primary_name", "")), subaccounts, reads)
 
@@ -128,7 +168,7 @@ class AccountReading:
         self.first_apps = reader.submit(
             partial(client.applications_page, 1, PAGE), "list applications"
         )
-        self.number_pages: list[Future[dict[str, Any]]] = []
+        self.number_pages: list[Future[dict[str, Any]]] = [self.first_numbers]
         self.app_pages: list[Future[dict[str, Any]]] = []
 
     def expand(self) -> None:
@@ -137,9 +177,7 @@ class AccountReading:
         body = reader.result(self.first_numbers)
         count = int(body.get("count") or 0)
         reader.numbers_total += count
-        self.read.numbers = list(body.get("numbers") or [])
-        reader.numbers_read += len(self.read.numbers)
-        self.number_pages = [
+        self.number_pages += [
             reader.submit(partial(client.numbers_page, i, PAGE), "list numbers")
             for i in range(2, math.ceil(count / PAGE) + 1)
         ]
@@ -150,9 +188,14 @@ class AccountReading:
             for i in range(2, int(apps.get("total_pages") or 0) + 1)
         ]
 
-    def collect(self) -> AccountRead:
+    def convert_numbers(self) -> None:
+        """Every page of numbers in the model, each as soon as that delays no call."""
         for future in self.number_pages:
-            self.read.numbers.extend(self.reader.counted(future).get("numbers") or [])
+            body = self.reader.counted(self.reader.when_idle(future))
+            self.read.numbers += numbers_read(body.get("numbers") or [], self.read.account_id)
+            collect_young()
+
+    def collect(self) -> AccountRead:
         for app_future in self.app_pages:
             page = self.reader.result(app_future)
             self.read.applications.extend(page.get("_embedded", {}).get("applications") or [])
