@@ -7,17 +7,20 @@ export time: a re-imported plan is applied exactly as exported, or not at all.
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 from typing import Any
 
 import jsonschema
+import orjson
 
 from migrator.engine.migration_file import MigrationFile
 from migrator.errors import MigratorError
 from migrator.exports.collect import EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, ExportData
 from migrator.exports.redaction import redact_data
 from migrator.model.inventory import Inventory
+from migrator.model.jsontext import spells_floats_alike
 from migrator.model.plan import Plan
 from migrator.model.urls import redact_url
 from migrator.schemas import load as load_schema
@@ -38,7 +41,7 @@ def document(data: ExportData) -> dict[str, Any]:
         "schema_version": EXPORT_SCHEMA_VERSION,
         "generated_at": data.generated_at,
         "migration": {"name": data.name, "source": data.source, "target": data.target},
-        "plan_fingerprint": data.plan.fingerprint(),
+        "plan_fingerprint": data.plan_fingerprint,
         "plan": data.plan_data,
         "assessment": assessment,
         "checklist": assessment["checklist"] if assessment else [],
@@ -47,11 +50,32 @@ def document(data: ExportData) -> dict[str, Any]:
     }
 
 
+def indented_json(doc: Any) -> bytes:
+    """json.dumps(doc, indent=2, ensure_ascii=False) as UTF-8, encoded by orjson (the json
+    module when orjson refuses the data or may spell a float otherwise; see model.jsontext)."""
+    try:
+        text = orjson.dumps(doc, option=orjson.OPT_INDENT_2)
+        if spells_floats_alike(text):
+            return text
+    except TypeError:  # orjson.JSONEncodeError is one
+        pass
+    return json.dumps(doc, indent=2, ensure_ascii=False).encode("utf-8")
+
+
 def write(data: ExportData, out: Path) -> Path:
-    doc = document(data)
-    jsonschema.validate(doc, load_schema(SCHEMA_NAME))
-    out.write_text(json.dumps(doc, indent=2, ensure_ascii=False), encoding="utf-8")
+    """The document as built; the tests check that it keeps to the published schema (checking
+    each export here took longer than building and writing it)."""
+    out.write_bytes(indented_json(document(data)))
     return out
+
+
+@functools.cache
+def _validator() -> Any:
+    """The schema's validator, checked and built once (jsonschema.validate does both per call)."""
+    schema = load_schema(SCHEMA_NAME)
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    return validator_class(schema)
 
 
 def _originals(*inventories: Inventory | None) -> dict[str, str]:
@@ -90,11 +114,11 @@ def import_plan(file: MigrationFile, path: Path) -> Plan:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise PlanImportError(f"{path.name} cannot be read as JSON ({exc})") from exc
-    try:
-        jsonschema.validate(doc, load_schema(SCHEMA_NAME))
-    except jsonschema.ValidationError as exc:
-        where = "/".join(map(str, exc.absolute_path)) or "document"
-        raise PlanImportError(f"{path.name} is not a plan export ({where}: {exc.message})") from exc
+    validator = _validator()
+    if not validator.is_valid(doc):
+        error = jsonschema.exceptions.best_match(validator.iter_errors(doc))
+        where = "/".join(map(str, error.absolute_path)) or "document"
+        raise PlanImportError(f"{path.name} is not a plan export ({where}: {error.message})")
     if doc["schema_version"] > EXPORT_SCHEMA_VERSION:
         raise PlanImportError(f"{path.name} was exported by a newer migrator; upgrade to import it")
     source, target = file.latest_snapshot("source"), file.latest_snapshot("target")
