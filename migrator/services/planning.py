@@ -24,7 +24,7 @@ from migrator.errors import UsageError
 from migrator.model.assessment import ASSESSMENT_SCHEMA_VERSION, Assessment, Finding
 from migrator.model.enums import Vendor
 from migrator.model.inventory import Inventory
-from migrator.model.jsontext import ascii_text, spells_floats_alike
+from migrator.model.jsontext import orjson_text
 from migrator.model.mapping import MAPPING_SCHEMA_VERSION, Decisions, Mapping, Strategy
 from migrator.model.plan import PLAN_SCHEMA_VERSION, Action, Plan
 from migrator.rules.table import load_table
@@ -222,13 +222,10 @@ def _encode_action(value: Any) -> Any:
 
 def _json(fast: Any, slow: Callable[[], Any], **options: Any) -> str:
     """`fast` encoded by orjson, or `slow()` by the json module when orjson refuses it."""
-    try:
-        data = orjson.dumps(fast, option=orjson.OPT_NON_STR_KEYS)
-        if spells_floats_alike(data):
-            return ascii_text(data)
-    except TypeError:  # orjson.JSONEncodeError is one
-        pass
-    return json.dumps(slow(), separators=(",", ":"), **options)
+    text = orjson_text(fast, orjson.OPT_NON_STR_KEYS)
+    if text is None:
+        return json.dumps(slow(), separators=(",", ":"), **options)
+    return text
 
 
 def plan_json(plan: Plan) -> str:
