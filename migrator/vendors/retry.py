@@ -47,6 +47,21 @@ def call_idempotent(
                 throttle.back_off(exc.retry_after or 0.5)
                 raise
 
+    # Most calls succeed the first time: they are made directly, and only a retryable failure
+    # enters tenacity's loop (whose first attempt raises that failure again, so the waits and
+    # the count of attempts are tenacity's own).
+    try:
+        return once()
+    except VendorError as exc:
+        if not exc.retryable or attempts <= 1:
+            raise
+        failures = [exc]
+
+    def again() -> T:
+        if failures:
+            raise failures.pop()
+        return once()
+
     for attempt in Retrying(
         retry=retry_if_exception(_retryable),
         wait=_wait,
@@ -54,5 +69,5 @@ def call_idempotent(
         reraise=True,
     ):
         with attempt:
-            return once()
+            return again()
     raise AssertionError("unreachable")  # pragma: no cover

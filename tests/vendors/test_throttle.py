@@ -126,3 +126,12 @@ def test_no_limit_never_waits_or_counts() -> None:
         with throttle.slot():
             pass
     assert not throttle.saturated()
+
+
+def test_idle_only_while_every_call_waits_for_the_window() -> None:
+    throttle = Throttle(Limit(rate=1, per=60.0))
+    assert not throttle.idle(), "a call may go now"
+    with throttle.slot():
+        assert throttle.saturated()
+        assert not throttle.idle(), "a call is in flight: it needs this process"
+    assert throttle.saturated() and throttle.idle(), "the next call waits a minute"

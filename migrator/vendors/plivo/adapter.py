@@ -10,6 +10,9 @@ Plivo specifics the engine relies on (shared/reference/vendors.md section 1.3):
 - The SDK resends a failed voice request (applications) itself after a 5xx; when that happened
   on a create, duplicates carrying the same marker are removed.
 - Unlinking a number from its application sends an empty app_id.
+- The throttle holds the account to Plivo's own 300 requests per 5 s with no padding: it counts
+  a call until 5 s after its answer came back, and Plivo counted it on arrival, before that, so
+  network jitter cannot put more than 300 in any window Plivo sees (migrator.vendors.throttle).
 """
 
 from __future__ import annotations
@@ -34,15 +37,12 @@ from migrator.vendors.base import (
 from migrator.vendors.capabilities import PLIVO
 from migrator.vendors.endpoint import VENDOR, Endpoint
 from migrator.vendors.errors import BusinessRule, NotFound
+from migrator.vendors.gc_pause import gc_paused
 from migrator.vendors.plivo import convert
-from migrator.vendors.plivo.discovery import PAGE, PagedList, read_all
+from migrator.vendors.plivo.discovery import PAGE, PagedList, ask_first, read_all
 from migrator.vendors.plivo.sdk_calls import VENDOR as PLIVO_NAME
 from migrator.vendors.plivo.sdk_calls import PlivoCalls
-from migrator.vendors.throttle import Limit, Throttle
-
-PADDED_LIMIT = Limit(rate=300, per=5.1)
-"""Plivo's 300 requests per 5 s, counted by Plivo when a request arrives: 2% of the window is
-left for network jitter, which costs less than the back-off after a 429."""
+from migrator.vendors.throttle import Throttle
 
 
 def _refuse(message: str) -> BusinessRule:
@@ -59,7 +59,7 @@ class PlivoAdapter(VendorAdapter):
         endpoint: Endpoint = VENDOR,
         throttle: Throttle | None = None,
     ) -> None:
-        super().__init__(credentials, endpoint, throttle or Throttle(PADDED_LIMIT))
+        super().__init__(credentials, endpoint, throttle)
         try:
             auth_id, auth_token = self.credentials["auth_id"], self.credentials["auth_token"]
         except KeyError:
@@ -82,8 +82,11 @@ class PlivoAdapter(VendorAdapter):
         )
 
     def discover(self, progress: Progress = no_progress, cancel: CancelToken = NEVER) -> Inventory:
+        with gc_paused():
+            return self._discover(progress, cancel)
+
+    def _discover(self, progress: Progress, cancel: CancelToken) -> Inventory:
         cancel.check()
-        account = convert.plain(self.calls.read(lambda c: c.account.get()))
         main = self.account_id
         counted: dict[str, tuple[int, int | None]] = {}
 
@@ -117,16 +120,23 @@ class PlivoAdapter(VendorAdapter):
             lambda raw: convert.to_subaccount(raw, main),
             lambda sub: sub.id,
         )
-        with ThreadPoolExecutor(self.throttle.limit.workers, "plivo-discovery") as pool:
-            # The short lists first: they fit in the first rate window with the numbers' start.
-            apps = tuple(read_all(self.calls, pool, applications, cancel, ticker("applications")))
-            found_endpoints = read_all(self.calls, pool, endpoints, cancel, ticker("endpoints"))
-            found_subaccounts = (
-                []
-                if self.is_subaccount
-                else read_all(self.calls, pool, subaccounts, cancel, ticker("subaccounts"))
-            )
-            found_numbers = read_all(self.calls, pool, numbers, cancel, ticker("numbers"))
+        calls = self.calls
+        with ThreadPoolExecutor(calls.throttle.limit.workers, "plivo-discovery") as pool:
+            # Every list's first page at once; then the short lists (they fit in the first rate
+            # window with the numbers' start), then the numbers.
+            asked_account = pool.submit(calls.read, lambda c: c.account.get())
+            lists: list[PagedList[Any]] = [applications, endpoints, numbers]
+            lists += [] if self.is_subaccount else [subaccounts]
+            first = {id(listing): ask_first(calls, pool, listing) for listing in lists}
+
+            def read(listing: PagedList[Any], label: str) -> list[Any]:
+                return read_all(calls, pool, listing, cancel, ticker(label), first[id(listing)])
+
+            account = convert.plain(asked_account.result())
+            apps = tuple(read(applications, "applications"))
+            found_endpoints = read(endpoints, "endpoints")
+            found_subaccounts = [] if self.is_subaccount else read(subaccounts, "subaccounts")
+            found_numbers = read(numbers, "numbers")
         defaults = {
             "default_number_app": next((a.id for a in apps if a.config.get("default_app")), None),
             "default_endpoint_app": next(

@@ -9,6 +9,7 @@ marker is appended as `<name>__<marker>` with everything else turned into '-'.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
@@ -53,14 +54,20 @@ _SECRET_FIELDS = {"password", "auth_token"}
 
 def plain(obj: Any) -> Any:
     """SDK response objects (typed or not, after the SDK's own retry) as plain data."""
-    if obj is None or isinstance(obj, str | int | float):
+    if type(obj) in _SCALARS or obj is None or isinstance(obj, str | int | float):
         return obj
     if isinstance(obj, list | tuple):
         return [plain(v) for v in obj]
     fields = obj if isinstance(obj, dict) else getattr(obj, "__dict__", None)
     if fields is None:
         return obj
-    return {k: plain(v) for k, v in fields.items() if k not in _DROPPED}
+    return {
+        k: v if type(v) in _SCALARS else plain(v) for k, v in fields.items() if k not in _DROPPED
+    }
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+"""Types `plain` keeps as they are (most values of most records), tested before the rest."""
 
 
 def e164(digits: str) -> str:
@@ -72,20 +79,32 @@ def digits(e164_number: str) -> str:
 
 
 _NANP_COUNTRIES: dict[str, str] = {}
+_CACHED_NUMBERS = 1 << 17
+"""Numbers outside the North American plan whose country is kept (an LRU bound on memory)."""
 
 
 def country_of(e164_number: str) -> str:
-    """ISO country of a number; within +1 the area code decides, so it is looked up once."""
+    """ISO country of a number; within +1 the area code decides, so it is looked up once.
+
+    Elsewhere the whole number is needed (+44 is GB, or GG, IM, JE by number range), so each
+    is looked up once per process."""
     nanp = e164_number[:5] if e164_number.startswith("+1") and len(e164_number) == 12 else None
-    if nanp is not None and nanp in _NANP_COUNTRIES:
-        return _NANP_COUNTRIES[nanp]
+    if nanp is None:
+        return _region(e164_number)
+    found = _NANP_COUNTRIES.get(nanp)
+    if found is None:
+        found = _region(e164_number)
+        if found != "ZZ":
+            _NANP_COUNTRIES[nanp] = found
+    return found
+
+
+@lru_cache(maxsize=_CACHED_NUMBERS)
+def _region(e164_number: str) -> str:
     try:
-        found = phonenumbers.region_code_for_number(phonenumbers.parse(e164_number)) or "ZZ"
+        return phonenumbers.region_code_for_number(phonenumbers.parse(e164_number)) or "ZZ"
     except phonenumbers.NumberParseException:
         return "ZZ"
-    if nanp is not None and found != "ZZ":
-        _NANP_COUNTRIES[nanp] = found
-    return found
 
 
 def number_type(plivo_type: str | None) -> NumberType:
@@ -117,29 +136,43 @@ def subaccount_param(value: str | None) -> str | None:
 
 
 def capabilities(raw: dict[str, Any]) -> frozenset[Capability]:
-    flags = (
-        (Capability.VOICE, "voice_enabled"),
-        (Capability.SMS, "sms_enabled"),
-        (Capability.MMS, "mms_enabled"),
+    get = raw.get
+    return _CAPABILITIES[
+        bool(get("voice_enabled")), bool(get("sms_enabled")), bool(get("mms_enabled"))
+    ]
+
+
+_CAPABILITIES = {
+    (voice, sms, mms): frozenset(
+        cap
+        for cap, on in ((Capability.VOICE, voice), (Capability.SMS, sms), (Capability.MMS, mms))
+        if on
     )
-    return frozenset(cap for cap, key in flags if raw.get(key))
+    for voice in (False, True)
+    for sms in (False, True)
+    for mms in (False, True)
+}
+"""Capabilities by (voice_enabled, sms_enabled, mms_enabled)."""
+_PENDING = frozenset({"compliance-pending"})
+_NO_TAGS: frozenset[str] = frozenset()
 
 
 def to_number(raw: dict[str, Any], main_id: str) -> Number:
+    get = raw.get
     number = e164(str(raw["number"]))
-    app_id = app_id_of(raw.get("application"))
-    tags = {"compliance-pending"} if raw.get("compliance_status") == "pending" else set()
+    app_id = app_id_of(get("application"))
+    sub_account = get("sub_account")
     return Number(
         id=digits(number),
         e164=number,
         country=country_of(number),
-        number_type=number_type(raw.get("number_type")),
+        number_type=number_type(get("number_type")),
         capabilities=capabilities(raw),
-        account_id=owner_of(raw.get("sub_account"), main_id),
-        friendly_name=raw.get("alias") or "",
+        account_id=owner_of(sub_account, main_id) if sub_account else main_id,
+        friendly_name=get("alias") or "",
         voice_app_id=app_id,
         sms_app_id=app_id,
-        tags=frozenset(tags),
+        tags=_PENDING if get("compliance_status") == "pending" else _NO_TAGS,
         config=raw,
     )
 

@@ -8,7 +8,7 @@ Offsets shift if the account changes while it is read, so the pages are checked 
 What bounds a large list is the rate window: the calls of each window wait for those of the
 window before to leave it, so the sooner the first window's calls are answered, the sooner the
 last window opens. The pool's threads therefore only fetch; turning pages into the model is done
-by the calling thread while the window is full (the fetches are waiting for it anyway) or once
+by the calling thread while every fetch waits for the window to move (none in flight) or once
 every fetch is under way, so it never slows the calls that the next window waits on.
 """
 
@@ -22,6 +22,7 @@ import plivo
 
 from migrator.progress import CancelToken
 from migrator.vendors.errors import Transient
+from migrator.vendors.gc_pause import collect_young
 from migrator.vendors.plivo.convert import plain
 from migrator.vendors.plivo.sdk_calls import VENDOR, PlivoCalls
 
@@ -67,14 +68,23 @@ def read_all(
     listing: PagedList[T],
     cancel: CancelToken,
     tick: Tick,
+    first: Future[Any] | None = None,
 ) -> list[T]:
-    """Every record of one list, in the API's order."""
+    """Every record of one list, in the API's order. `first`: the first page, asked for
+    already (see `ask_first`)."""
     for _ in range(2):
-        records, total = _read_once(calls, pool, listing, cancel, tick)
+        records, total = _read_once(calls, pool, listing, cancel, tick, first)
+        first = None
         ids = [listing.identity(r) for r in records]
         if len(set(ids)) == len(ids) == total:
             return records
     raise Transient("the Plivo account changed while it was being read; try again", vendor=VENDOR)
+
+
+def ask_first(calls: PlivoCalls, pool: ThreadPoolExecutor, listing: PagedList[T]) -> Future[Any]:
+    """The list's first page, asked for now: lists read one after another can all start at
+    once, and the long list's pages go out as soon as the short lists are read."""
+    return pool.submit(listing.answer, calls, 0)
 
 
 POLL = 0.01
@@ -87,9 +97,11 @@ def _read_once(
     listing: PagedList[T],
     cancel: CancelToken,
     tick: Tick,
+    asked: Future[Any] | None,
 ) -> tuple[list[T], int]:
     cancel.check()
-    first, total = listing.page(calls, 0)
+    answer = asked.result() if asked is not None else listing.answer(calls, 0)
+    first, total = listing.records(answer)
     tick(len(first), total)
     pages: dict[int, list[T]] = {0: first}
 
@@ -110,14 +122,15 @@ def _read_once(
                     pending, timeout=POLL if fetched else 0.2, return_when=FIRST_COMPLETED
                 )
                 fetched += [(futures[future], future.result()) for future in done]
-            # Converting now delays no call that a later window waits on when the window is full
+            # Converting now delays no call that a later window waits on when all wait for time
             # or every remaining fetch is under way.
             under_way = all(future.running() for future in pending)
-            while fetched and (under_way or calls.throttle.saturated()):
+            while fetched and (under_way or calls.throttle.idle()):
                 offset, answer = fetched.pop(0)
                 pages[offset], _ = listing.records(answer)
                 read += len(pages[offset])
                 tick(read, total)
+                collect_young()
             cancel.check()
     finally:
         for future in futures:
