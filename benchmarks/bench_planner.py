@@ -285,7 +285,8 @@ def main(argv: list[str] | None = None) -> int:
         "assess + plan + encoding the three documents (JSON MB). inv MB: peak RSS once the\n"
         "inventory is built; peak MB: peak RSS at the end. The '(file)' row runs\n"
         "services.planning.build_plan on a migration file: reading the snapshot (which checks\n"
-        "its fingerprint), mapping, assessing, planning and saving the three documents."
+        "its text against the digest stored with its fingerprint), mapping, assessing, planning\n"
+        "and saving the three documents."
     )
     return 0
 
