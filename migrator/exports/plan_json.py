@@ -13,11 +13,17 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import jsonschema_rs
 import orjson
 
 from migrator.engine.migration_file import MigrationFile
 from migrator.errors import MigratorError
-from migrator.exports.collect import EXPORT_FORMAT, EXPORT_SCHEMA_VERSION, ExportData
+from migrator.exports.collect import (
+    EXPORT_FORMAT,
+    EXPORT_SCHEMA_VERSION,
+    ExportData,
+    plan_fingerprint,
+)
 from migrator.exports.redaction import redact_data
 from migrator.model.inventory import Inventory
 from migrator.model.jsontext import spells_floats_alike
@@ -70,12 +76,34 @@ def write(data: ExportData, out: Path) -> Path:
 
 
 @functools.cache
+def _checker() -> jsonschema_rs.Validator:
+    """The schema compiled by jsonschema-rs: checks a 10,000-number plan in hundredths of a
+    second, where jsonschema takes seconds. Offline: the schema refers only to itself."""
+    return jsonschema_rs.validator_for(load_schema(SCHEMA_NAME), offline=True)
+
+
+@functools.cache
 def _validator() -> Any:
-    """The schema's validator, checked and built once (jsonschema.validate does both per call)."""
+    """jsonschema's validator, checked and built once: it words what is wrong, its best_match
+    picking the error that tells most."""
     schema = load_schema(SCHEMA_NAME)
     validator_class = jsonschema.validators.validator_for(schema)
     validator_class.check_schema(schema)
     return validator_class(schema)
+
+
+def schema_problem(doc: Any) -> str | None:
+    """Where and how `doc` breaks the plan-export schema, or None when it keeps to it."""
+    try:
+        if _checker().is_valid(doc):
+            return None
+    except ValueError:  # a value jsonschema-rs cannot take (NaN...): jsonschema decides
+        pass
+    error = jsonschema.exceptions.best_match(_validator().iter_errors(doc))
+    if error is None:  # the two disagree (they should not): the fingerprint checks still hold
+        return None
+    where = "/".join(map(str, error.absolute_path)) or "document"
+    return f"{where}: {error.message}"
 
 
 def _originals(*inventories: Inventory | None) -> dict[str, str]:
@@ -114,11 +142,9 @@ def import_plan(file: MigrationFile, path: Path) -> Plan:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise PlanImportError(f"{path.name} cannot be read as JSON ({exc})") from exc
-    validator = _validator()
-    if not validator.is_valid(doc):
-        error = jsonschema.exceptions.best_match(validator.iter_errors(doc))
-        where = "/".join(map(str, error.absolute_path)) or "document"
-        raise PlanImportError(f"{path.name} is not a plan export ({where}: {error.message})")
+    problem = schema_problem(doc)
+    if problem is not None:
+        raise PlanImportError(f"{path.name} is not a plan export ({problem})")
     if doc["schema_version"] > EXPORT_SCHEMA_VERSION:
         raise PlanImportError(f"{path.name} was exported by a newer migrator; upgrade to import it")
     source, target = file.latest_snapshot("source"), file.latest_snapshot("target")
@@ -131,7 +157,7 @@ def import_plan(file: MigrationFile, path: Path) -> Plan:
         raise PlanImportError(
             "the target account changed since this plan was exported; refresh and plan again"
         )
-    if plan.fingerprint() != doc["plan_fingerprint"]:
+    if plan_fingerprint(plan) != doc["plan_fingerprint"]:
         raise PlanImportError(
             f"{path.name} was changed after export (its fingerprint does not match); "
             "export the plan again"

@@ -24,7 +24,12 @@ from migrator.cli.main import main
 from migrator.engine.journal import Journal, Status
 from migrator.engine.migration_file import MigrationFile
 from migrator.exports.collect import plan_fingerprint
-from migrator.exports.plan_json import PlanImportError, import_plan, indented_json
+from migrator.exports.plan_json import (
+    PlanImportError,
+    import_plan,
+    indented_json,
+    schema_problem,
+)
 from migrator.exports.redaction import redact_data
 from migrator.exports.tabular import COLUMNS
 from migrator.model.assessment import (
@@ -478,6 +483,7 @@ def test_a_planned_migration_exports_json_that_keeps_to_the_schema(tmp_path: Pat
         original = file.load_document("plan")
         doc = json.loads(out.read_text(encoding="utf-8"))
         jsonschema.validate(doc, load_schema("plan-export.schema.json"))
+        assert schema_problem(doc) is None
         assert len(doc["plan"]["actions"]) > 40 and doc["plan_fingerprint"] != ""
         file.delete_document("plan")
         import_plan(file, out)
@@ -494,3 +500,18 @@ def test_import_names_where_a_document_breaks_the_schema(migration: Path, tmp_pa
         broken.write_text(json.dumps(doc))
         with pytest.raises(PlanImportError, match=r"plan/actions/2/stage: 'teleport'"):
             import_plan(file, broken)
+    del doc["plan_fingerprint"]  # of two problems, the one that tells most is named
+    assert schema_problem(doc) == "document: 'plan_fingerprint' is a required property"
+
+
+def test_schema_check_takes_what_only_python_json_reads(migration: Path, tmp_path: Path) -> None:
+    """A NaN (json.loads reads it) is no JSON number for jsonschema-rs; the schema puts no
+    constraint on parameters, so the document still keeps to it."""
+    out = tmp_path / "plan.json"
+    with MigrationFile.open(migration) as file:
+        export_plan(file, "json", out)
+    doc = json.loads(out.read_text())
+    doc["plan"]["actions"][1]["params"]["price"] = float("nan")
+    assert schema_problem(doc) is None
+    doc["plan"]["actions"][1]["reversible"] = "maybe"
+    assert schema_problem(doc) == "plan/actions/1/reversible: 'maybe' is not of type 'boolean'"
