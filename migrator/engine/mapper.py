@@ -132,6 +132,7 @@ class _Mapper:
         self._hosted: dict[str, HostedBy] = {}
         self._shapes: dict[_RouteKey, _Shape] = {}
         self._context_shapes: dict[_Context, _Shape] = {}
+        self._own_shapes: dict[tuple[_Context, tuple[Any, ...]], _Shape] = {}
         self._defaults: dict[tuple[str, str], tuple[Strategy, str]] = {}
         self._strategies: dict[tuple[Any, ...], tuple[Strategy, str, str]] = {}
         self._queries: dict[tuple[Any, ...], dict[str, Any]] = {}
@@ -194,10 +195,15 @@ class _Mapper:
 
     def route(self, number: Number, context: _Context) -> _Shape:
         """The number's shape on the target; numbers without URLs of their own share it with
-        every number in the same context."""
+        every number in the same context, numbers with the same URLs of their own (routing
+        and shape read nothing else of them) with every such number in that context."""
         own = self.hooks.get((OwnerKind.NUMBER, number.id))
         if own:
-            return self.shape(self.routing(context, own))
+            key = (context, tuple([(h.purpose, h.url, h.method, h.effective) for h in own]))
+            found = self._own_shapes.get(key)
+            if found is None:
+                found = self._own_shapes[key] = self.shape(self.routing(context, own))
+            return found
         found = self._context_shapes.get(context)
         if found is None:
             found = self._context_shapes[context] = self.shape(self.routing(context, ()))
