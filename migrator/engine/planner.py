@@ -344,18 +344,27 @@ class _Planner:
     # --- acquire -----------------------------------------------------------------------------
     def acquire(self, moving: list[tuple[Number, NumberMapping]]) -> None:
         batches: dict[tuple[str, str, str, str], list[Number]] = defaultdict(list)
+        batch_of: dict[tuple[Any, ...], list[Number]] = {}
+        """(country, number type, account) -> its batch, once its port route is known."""
         for number, mapped in moving:
-            kind = _KINDS.get(number.number_type) or number.number_type.value
             if mapped.strategy is Strategy.PORT:
-                route = self.route(number.country, kind)
-                if not route.possible:
-                    self.skip(
-                        number,
-                        f"{self.tgt.label} has no porting path for {number.country} {kind} numbers",
-                    )
-                    continue
-                batches[(route.path, number.country, kind, number.account_id)].append(number)
+                group = (number.country, number.number_type, number.account_id)
+                batch = batch_of.get(group)
+                if batch is None:
+                    kind = _KINDS.get(number.number_type) or number.number_type.value
+                    route = self.route(number.country, kind)
+                    if not route.possible:
+                        self.skip(
+                            number,
+                            f"{self.tgt.label} has no porting path for {number.country} {kind}"
+                            " numbers",
+                        )
+                        continue
+                    key = (route.path, number.country, kind, number.account_id)
+                    batch = batch_of[group] = batches[key]
+                batch.append(number)
             else:
+                kind = _KINDS.get(number.number_type) or number.number_type.value
                 if not self.sells(number.country, kind):
                     self.skip(
                         number, f"{self.tgt.label} does not sell {number.country} {kind} numbers"
@@ -677,8 +686,8 @@ class _Planner:
 
     # --- the whole plan ----------------------------------------------------------------------
     def build(self, created_at: str, target_fingerprint: str | None) -> Plan:
-        by_id = {m.id: m for m in self.mapping.numbers}
-        pairs = [(n, by_id[n.id]) for n in self.source.numbers if n.id in by_id]
+        by_id = {m.id: m for m in self.mapping.numbers}.get
+        pairs = [(n, m) for n in self.source.numbers if (m := by_id(n.id)) is not None]
         moving = [(n, m) for n, m in pairs if m.strategy in MOVING]
         self.prepare()
         self.acquire(moving)
