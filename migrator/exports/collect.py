@@ -8,8 +8,6 @@ rollback log (XLSX and the journal exports), so no format pays for another's par
 from __future__ import annotations
 
 import hashlib
-import importlib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
@@ -25,6 +23,7 @@ from migrator.model.jsontext import ascii_bytes
 from migrator.model.plan import Plan
 from migrator.model.porting import PortRequest
 from migrator.model.serialize import canonical_data
+from migrator.services.port_store import PortStore
 
 EXPORT_SCHEMA_VERSION = 1
 EXPORT_FORMAT = "migrator-plan"
@@ -72,24 +71,11 @@ def plan_fingerprint(plan: Plan) -> str:
     return hashlib.sha256(text).hexdigest()
 
 
-PortsLoader = Callable[[MigrationFile], list[PortRequest]]
-
-
 def _public_origin(meta: dict[str, Any], role: str) -> dict[str, Any]:
     origin = meta.get(role) or {}
     keep = ("kind", "profile", "vendor", "account_id", "account_name")
     found: dict[str, Any] = redact_data({k: origin[k] for k in keep if k in origin})
     return found
-
-
-def _ports_loader() -> PortsLoader | None:
-    """The port service's list of requests, when this build has one."""
-    try:
-        port_service = importlib.import_module("migrator.services.ports")
-    except ImportError:
-        return None
-    loader: PortsLoader | None = getattr(port_service, "list_requests", None)
-    return loader
 
 
 def _statuses(journal: Journal | None, plan: Plan | None) -> dict[str, str]:
@@ -117,7 +103,6 @@ def collect(
         assessment_doc = file.load_document("assessment")
         assessment = Assessment.from_dict(assessment_doc) if assessment_doc else None
     journal = Journal.existing(file)
-    load_ports = _ports_loader() if with_plan else None
     return ExportData(
         name=file.path.stem,
         generated_at=datetime.now(UTC).isoformat(timespec="seconds"),
@@ -127,5 +112,5 @@ def collect(
         assessment=assessment,
         statuses=_statuses(journal, plan),
         journal=redact_data(journal.entries()) if journal and with_journal else [],
-        ports=load_ports(file) if load_ports else [],
+        ports=PortStore.existing_requests(file) if with_plan else [],
     )

@@ -68,12 +68,26 @@ class StoredCheck:
     checked_at: str
 
 
+def _read_requests(file: MigrationFile) -> list[PortRequest]:
+    rows = file.query("SELECT data FROM port_requests ORDER BY rowid")
+    return [PortRequest.from_dict(json.loads(row["data"])) for row in rows]
+
+
 class PortStore:
     """The ports tables of one open migration file."""
 
     def __init__(self, file: MigrationFile) -> None:
         self.file = file
         file.ensure_schema("ports", SCHEMA)
+
+    @staticmethod
+    def existing_requests(file: MigrationFile) -> list[PortRequest]:
+        """Every port request of a file, read without writing anything (exports open files
+        that may never have tracked a port): empty when the file has no ports tables."""
+        rows = file.query(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'port_requests'"
+        )
+        return _read_requests(file) if rows else []
 
     # --- requests --------------------------------------------------------------------------
     def save(self, request: PortRequest, action_id: str | None = None) -> None:
@@ -104,8 +118,7 @@ class PortStore:
             )
 
     def requests(self) -> list[PortRequest]:
-        rows = self.file.query("SELECT data FROM port_requests ORDER BY rowid")
-        return [PortRequest.from_dict(json.loads(row["data"])) for row in rows]
+        return _read_requests(self.file)
 
     def request(self, request_id: str) -> PortRequest | None:
         rows = self.file.query("SELECT data FROM port_requests WHERE id = ?", (request_id,))

@@ -515,3 +515,32 @@ def test_schema_check_takes_what_only_python_json_reads(migration: Path, tmp_pat
     assert schema_problem(doc) is None
     doc["plan"]["actions"][1]["reversible"] = "maybe"
     assert schema_problem(doc) == "plan/actions/1/reversible: 'maybe' is not of type 'boolean'"
+
+
+def test_port_requests_reach_the_json_and_the_report(migration: Path, tmp_path: Path) -> None:
+    from migrator.model.porting import PortNumber, PortRequest, PortRoute, PortStatus
+    from migrator.services.port_store import PortStore
+
+    with MigrationFile.open(migration) as file:
+        assert PortStore.existing_requests(file) == []  # read without creating the tables
+        assert not file.query("SELECT name FROM sqlite_master WHERE name = 'port_requests'")
+        number = PortNumber("+13125550100", PortStatus.FOC_CONFIRMED, foc_date="2030-03-20")
+        PortStore(file).save(
+            PortRequest(
+                id="port-7",
+                target_vendor="vonage",
+                target_account="key1",
+                losing_key="twilio:AC1",
+                route=PortRoute.TICKET,
+                status=PortStatus.FOC_CONFIRMED,
+                numbers=(number,),
+                ticket_id="TICKET-4242",
+            )
+        )
+        export_plan(file, "json", tmp_path / "plan.json")
+        export_plan(file, "html", tmp_path / "plan.html")
+    document = json.loads((tmp_path / "plan.json").read_text(encoding="utf-8"))
+    assert [p["id"] for p in document["ports"]] == ["port-7"]
+    assert document["ports"][0]["numbers"][0]["e164"] == "+13125550100"
+    html = (tmp_path / "plan.html").read_text(encoding="utf-8")
+    assert "Port status" in html and "TICKET-4242" in html
