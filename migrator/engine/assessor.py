@@ -257,6 +257,7 @@ class _Assessor:
         by_id = {m.id: m for m in self.mapping.numbers}
         results: list[ItemAssessment] = []
         cache: dict[tuple[Any, ...], tuple[tuple[Finding, ...], Verdict]] = {}
+        member_service, member_trunk = self.member_service, self.member_trunk
         for number in self.source.numbers:
             mapped = by_id.get(number.id)
             if mapped is None:
@@ -272,8 +273,8 @@ class _Assessor:
                 mapped.sms_app,
                 id(mapped.webhooks),
                 id(mapped.not_carried),
-                number.messaging_service_id,
-                number.trunk_id,
+                number.messaging_service_id or member_service.get(number.id),
+                number.trunk_id or member_trunk.get(number.id),
                 number.emergency_address_id is not None,
                 number.account_id,
             )

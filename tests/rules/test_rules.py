@@ -15,7 +15,7 @@ import pytest
 from migrator.engine.assessor import find_translator
 from migrator.model.assessment import Verdict
 from migrator.model.enums import NumberType, OwnerKind, Vendor, WebhookPurpose
-from migrator.model.inventory import Inventory
+from migrator.model.inventory import Inventory, MessagingService
 from migrator.model.mapping import Decisions, Strategy
 from migrator.rules.table import load_table
 from tests.rules.inventories import (
@@ -302,3 +302,22 @@ def test_checklist_counts_items_per_entry() -> None:
         i.id for i in same.assessment.items if any(f.checklist == "markup" for f in i.findings)
     ]
     assert markup == ["https://vg.example.com/default-mo"]
+
+
+def test_membership_listed_only_by_the_service_is_not_shared_with_a_twin() -> None:
+    """Two numbers alike in every field but one is a member through the service's own list:
+    only that one is in the messaging service (the assessment's per-number cache must tell
+    them apart)."""
+    twins = (
+        number("PN1", "+14155550110", messaging_service_id=None),
+        number("PN2", "+14155550111", messaging_service_id=None),
+    )
+    source = Inventory(
+        vendor=Vendor.TWILIO,
+        account_id="AC1",
+        numbers=twins,
+        messaging_services=(MessagingService("MG1", "Alerts", "AC1", ("PN2",)),),
+    )
+    result = run(source, "plivo")
+    assert "in-messaging-service" not in result.findings("number", "+14155550110")
+    assert "in-messaging-service" in result.findings("number", "+14155550111")
