@@ -11,6 +11,8 @@ for `per` seconds after it finishes: the finish is the earliest moment the arriv
 behind us, which makes this the tightest schedule that can never exceed the vendor's window.
 Callers that must wait queue first come, first served, and only the first in line watches the
 clock, so a window full of waiting threads costs one wake-up per freed slot, not one per thread.
+When it goes, it also lets in (on their behalf, in order) whoever else the window has room for at
+that moment, so a watcher that woke late does not hand the window over one caller at a time.
 """
 
 from __future__ import annotations
@@ -44,6 +46,16 @@ class Limit:
         return 8
 
 
+class _Turn:
+    """A caller's place in the line: woken as the head (to watch the clock) or once let in."""
+
+    __slots__ = ("admitted", "event")
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+        self.admitted = False
+
+
 class Throttle:
     """Blocks callers until a call fits both limits. Thread-safe."""
 
@@ -58,7 +70,7 @@ class Throttle:
         self._in_flight = 0
         """Calls started and not finished: they may already count at the vendor."""
         self._paused_until = 0.0
-        self._line: deque[threading.Event] = deque()
+        self._line: deque[_Turn] = deque()
         """Callers waiting for the window, first come first served; the head's event is set."""
 
     def back_off(self, seconds: float) -> None:
@@ -111,21 +123,44 @@ class Throttle:
             if not self._line and self._delay(time.monotonic()) == 0.0:
                 self._admit()
                 return
-            turn = threading.Event()
+            turn = _Turn()
             self._line.append(turn)
             if len(self._line) == 1:
-                turn.set()
+                turn.event.set()
+        returned = False
         try:
-            turn.wait()
+            turn.event.wait()
             with self._lock:
-                while (delay := self._delay(time.monotonic())) != 0.0:
+                # The head of the line watches the clock, unless it has been let in meanwhile.
+                while not turn.admitted and (delay := self._delay(time.monotonic())) != 0.0:
                     self._changed.wait(delay)
-                self._admit()
+                if not turn.admitted:
+                    self._admit()
+                    turn.admitted = True
+                    self._line.popleft()  # the head is first in line
+                    self._let_in()
+            returned = True
         finally:
-            with self._lock:
-                self._line.remove(turn)
-                if self._line:
-                    self._line[0].set()
+            if not returned:  # interrupted while waiting
+                with self._lock:
+                    if turn in self._line:
+                        self._line.remove(turn)
+                    elif turn.admitted:
+                        self._in_flight -= 1  # let in, but it will not make its call
+                    self._let_in()
+
+    def _let_in(self) -> None:
+        """Admit the callers the window has room for now, in order, on their behalf (so a late
+        clock-watcher does not hand over one caller at a time), and wake the next head of the
+        line. Called with the lock held."""
+        now = time.monotonic()
+        while self._line and self._delay(now) == 0.0:
+            waiter = self._line.popleft()
+            self._admit()
+            waiter.admitted = True
+            waiter.event.set()
+        if self._line:
+            self._line[0].event.set()
 
     def _finished(self) -> None:
         with self._lock:

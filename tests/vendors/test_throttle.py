@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from migrator.sandbox.limits import Limits
-from migrator.vendors.throttle import Limit, Throttle
+from migrator.vendors.throttle import Limit, Throttle, _Turn
 
 
 def vendor_with(rate: int | None, per: float, concurrency: int | None = None) -> Limits:
@@ -135,3 +135,16 @@ def test_idle_only_while_every_call_waits_for_the_window() -> None:
         assert throttle.saturated()
         assert not throttle.idle(), "a call is in flight: it needs this process"
     assert throttle.saturated() and throttle.idle(), "the next call waits a minute"
+
+
+def test_the_head_of_the_line_lets_in_everyone_the_window_has_room_for() -> None:
+    throttle = Throttle(Limit(rate=3, per=60.0))
+    with throttle.slot():
+        pass  # one of three calls in this window is used
+    line = [_Turn() for _ in range(4)]
+    with throttle._lock:
+        throttle._line.extend(line)
+        throttle._let_in()
+    assert [turn.admitted for turn in line] == [True, True, False, False]
+    assert [turn.event.is_set() for turn in line] == [True, True, True, False], "next head woken"
+    assert throttle.saturated() and not throttle.idle()

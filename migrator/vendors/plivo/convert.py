@@ -9,13 +9,11 @@ marker is appended as `<name>__<marker>` with everything else turned into '-'.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
-
-import phonenumbers
 
 from migrator.model.enums import Capability, NumberType, OwnerKind, WebhookPurpose
 from migrator.model.inventory import Application, Number, SipEndpoint, Subaccount, Webhook
+from migrator.vendors import number_facts
 from migrator.vendors.base import ApplicationSpec, AvailableNumber, WebhookTarget
 
 # (URL field, method field) of each webhook an application holds.
@@ -78,33 +76,7 @@ def digits(e164_number: str) -> str:
     return e164_number.lstrip("+")
 
 
-_NANP_COUNTRIES: dict[str, str] = {}
-_CACHED_NUMBERS = 1 << 17
-"""Numbers outside the North American plan whose country is kept (an LRU bound on memory)."""
-
-
-def country_of(e164_number: str) -> str:
-    """ISO country of a number; within +1 the area code decides, so it is looked up once.
-
-    Elsewhere the whole number is needed (+44 is GB, or GG, IM, JE by number range), so each
-    is looked up once per process."""
-    nanp = e164_number[:5] if e164_number.startswith("+1") and len(e164_number) == 12 else None
-    if nanp is None:
-        return _region(e164_number)
-    found = _NANP_COUNTRIES.get(nanp)
-    if found is None:
-        found = _region(e164_number)
-        if found != "ZZ":
-            _NANP_COUNTRIES[nanp] = found
-    return found
-
-
-@lru_cache(maxsize=_CACHED_NUMBERS)
-def _region(e164_number: str) -> str:
-    try:
-        return phonenumbers.region_code_for_number(phonenumbers.parse(e164_number)) or "ZZ"
-    except phonenumbers.NumberParseException:
-        return "ZZ"
+country_of = number_facts.country_of
 
 
 def number_type(plivo_type: str | None) -> NumberType:

@@ -14,8 +14,12 @@ every fetch is under way, so it never slows the calls that the next window waits
 
 from __future__ import annotations
 
+import queue
+import threading
+from collections import deque
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import partial
 from typing import Any, Generic, TypeVar
 
 import plivo
@@ -91,6 +95,18 @@ POLL = 0.01
 """Seconds between looks at the window while fetched pages wait to be converted."""
 
 
+class _Counter:
+    """A count several threads add to."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.value = 0
+
+    def add(self) -> None:
+        with self._lock:
+            self.value += 1
+
+
 def _read_once(
     calls: PlivoCalls,
     pool: ThreadPoolExecutor,
@@ -105,28 +121,44 @@ def _read_once(
     tick(len(first), total)
     pages: dict[int, list[T]] = {0: first}
 
+    offsets = range(PAGE, total, PAGE)
+    started = _Counter()
+    answered: queue.SimpleQueue[tuple[int, Future[Any]]] = queue.SimpleQueue()
+
     def fetch_page(offset: int) -> Any:
+        started.add()
         cancel.check()
         return listing.answer(calls, offset)
 
-    futures: dict[Future[Any], int] = {
-        pool.submit(fetch_page, offset): offset for offset in range(PAGE, total, PAGE)
-    }
-    fetched: list[tuple[int, Any]] = []
+    def on_answer(offset: int, future: Future[Any]) -> None:
+        answered.put((offset, future))
+
+    futures = []
+    for offset in offsets:
+        future = pool.submit(fetch_page, offset)
+        future.add_done_callback(partial(on_answer, offset))
+        futures.append(future)
+    fetched: deque[tuple[int, Any]] = deque()
     read = len(first)
+    waiting = len(futures)
     try:
-        pending = set(futures)
-        while pending or fetched:
-            if pending:
-                done, pending = wait(
-                    pending, timeout=POLL if fetched else 0.2, return_when=FIRST_COMPLETED
-                )
-                fetched += [(futures[future], future.result()) for future in done]
+        while waiting or fetched:
+            # Each answer is handed over once (no look at every page still to come, which
+            # would cost this thread time the fetches need, page after page).
+            try:
+                item = answered.get(timeout=POLL if fetched else 0.2) if waiting else None
+                while item is not None:
+                    offset, future = item
+                    fetched.append((offset, future.result()))
+                    waiting -= 1
+                    item = answered.get_nowait() if waiting else None
+            except queue.Empty:
+                pass
             # Converting now delays no call that a later window waits on when all wait for time
             # or every remaining fetch is under way.
-            under_way = all(future.running() for future in pending)
+            under_way = started.value >= len(futures)
             while fetched and (under_way or calls.throttle.idle()):
-                offset, answer = fetched.pop(0)
+                offset, answer = fetched.popleft()
                 pages[offset], _ = listing.records(answer)
                 read += len(pages[offset])
                 tick(read, total)

@@ -9,10 +9,7 @@ service's inbound settings beat both, unless the service says `use_inbound_webho
 from __future__ import annotations
 
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
-
-import phonenumbers
 
 from migrator.model.enums import Capability, NumberType, OwnerKind, WebhookPurpose
 from migrator.model.inventory import (
@@ -24,6 +21,7 @@ from migrator.model.inventory import (
     Subaccount,
     Webhook,
 )
+from migrator.vendors import number_facts
 from migrator.vendors.base import ApplicationSpec, AvailableNumber, NumberConfig, WebhookTarget
 
 P = WebhookPurpose
@@ -184,12 +182,6 @@ _TYPES = {
     "toll_free": NumberType.TOLLFREE,
     "national": NumberType.NATIONAL,
 }
-_PHONENUMBERS_TYPES = {
-    phonenumbers.PhoneNumberType.FIXED_LINE: NumberType.LOCAL,
-    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: NumberType.LOCAL,
-    phonenumbers.PhoneNumberType.MOBILE: NumberType.MOBILE,
-    phonenumbers.PhoneNumberType.TOLL_FREE: NumberType.TOLLFREE,
-}
 
 
 # --- plain data -----------------------------------------------------------------------------
@@ -246,34 +238,7 @@ _METHODS: dict[str | None, str] = {
 
 
 # --- numbers --------------------------------------------------------------------------------
-# Discovery converts tens of thousands of numbers, so what phonenumbers derives from a number is
-# cached: by area code within the North American plan (the area code alone decides the country)
-# and by the whole number elsewhere; `prime` fills the caches as each page arrives, so building
-# the inventory after the last page mostly looks answers up.
-_CACHED_NUMBERS = 1 << 17
-"""Numbers outside the North American plan whose facts are kept (an LRU bound on memory)."""
-
-
-def country_of(e164: str) -> str:
-    """The ISO country of a number."""
-    if not (e164.startswith("+1") and len(e164) == 12):
-        return _region(e164)
-    area = e164[:5]
-    found = _NANP_REGIONS.get(area)
-    if found is None:
-        found = _NANP_REGIONS[area] = _region(e164)
-    return found
-
-
-@lru_cache(maxsize=_CACHED_NUMBERS)
-def _region(e164: str) -> str:
-    try:
-        return phonenumbers.region_code_for_number(phonenumbers.parse(e164)) or "ZZ"
-    except phonenumbers.NumberParseException:
-        return "ZZ"
-
-
-_NANP_REGIONS: dict[str, str] = {}
+country_of = number_facts.country_of
 
 
 def number_type(twilio_type: str | None, e164: str) -> NumberType:
@@ -283,7 +248,7 @@ def number_type(twilio_type: str | None, e164: str) -> NumberType:
         known = _TYPES.get(text(twilio_type).lower())
     if known is not None:
         return known
-    return _phonenumbers_type(e164)
+    return number_facts.number_type(e164)
 
 
 _TYPES_AS_SENT = {
@@ -292,15 +257,6 @@ _TYPES_AS_SENT = {
     **{name.title(): kind for name, kind in _TYPES.items()},
 }
 """`_TYPES` keyed by the spellings Twilio sends, so most numbers skip lower-casing."""
-
-
-@lru_cache(maxsize=_CACHED_NUMBERS)
-def _phonenumbers_type(e164: str) -> NumberType:
-    try:
-        kind = phonenumbers.number_type(phonenumbers.parse(e164))
-    except phonenumbers.NumberParseException:
-        return NumberType.OTHER
-    return _PHONENUMBERS_TYPES.get(kind, NumberType.OTHER)
 
 
 _CAPABILITY_NAMES = {cap.value: cap for cap in Capability}
@@ -326,14 +282,6 @@ def capabilities(raw: Any) -> frozenset[Capability]:
 def _capabilities(items: tuple[tuple[Any, Any], ...]) -> frozenset[Capability]:
     found = (_CAPABILITY_NAMES.get(str(k).lower()) for k, on in items if on)
     return frozenset(cap for cap in found if cap is not None)
-
-
-def prime(raw: dict[str, Any]) -> None:
-    """Work out (and cache) what `to_number` derives from a listed number, ahead of it."""
-    e164 = text(raw.get("phone_number"))
-    country_of(e164)
-    number_type(raw.get("type"), e164)
-    capabilities(raw.get("capabilities"))
 
 
 _TAGS = {

@@ -16,8 +16,9 @@ never slows a call a later window waits on.
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
@@ -81,30 +82,44 @@ class Reader:
         self.cancel = cancel
         self.numbers_read = 0
         self.numbers_total = 0
-        self.submitted: list[Future[Any]] = []
+        self._calls = threading.Condition()
+        """Guards the counts below; notified as each call ends."""
+        self._submitted = 0
+        self._started = 0
 
     def submit(self, fn: Callable[[], T], doing: str) -> Future[T]:
         def run() -> T:
+            with self._calls:
+                self._started += 1
             self.cancel.check()
             return call_idempotent(lambda: sdk_call(fn, doing), throttle=self.throttle)
 
+        with self._calls:
+            self._submitted += 1
         future = self.pool.submit(run)
-        self.submitted.append(future)
+        future.add_done_callback(self._ended)
         return future
+
+    def _ended(self, future: Future[Any]) -> None:
+        with self._calls:
+            if future.cancelled():
+                self._started += 1  # it never will: no longer waiting for a thread
+            self._calls.notify_all()
 
     def calls_could_start(self) -> bool:
         """Whether a call is waiting for a thread while the window has room: work on this
         thread now would slow it (and every call a later window waits on)."""
         if self.throttle.saturated():
             return False
-        self.submitted = [f for f in self.submitted if not f.done()]
-        return any(not f.running() for f in self.submitted)
+        with self._calls:
+            return self._started < self._submitted
 
     def when_idle(self, future: Future[T]) -> T:
         """The future's value, once the calls still to come could not use the time anyway."""
         value = self.result(future)
         while self.calls_could_start():
-            wait(self.submitted, timeout=POLL, return_when=FIRST_COMPLETED)
+            with self._calls:
+                self._calls.wait(POLL)
             self.cancel.check()
         return value
 
