@@ -4,6 +4,8 @@
     --rule 'country=CA,type=tollfree:replace'   a bulk rule, appended to the stored ones
     --set +14155550100=keep                one number's own strategy (wins over every rule)
     --clear-rules                          drop the stored rules and overrides first
+    --public-key KEY.pem | none            the public key for every application the plan
+                                           creates (none clears it)
 
 Everything is parsed before the migration file is opened, so a typo changes nothing; a bad
 option is one UsageError naming the bad part (exit code 2).
@@ -12,6 +14,7 @@ option is one UsageError naming the bad part (exit code 2).
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 import phonenumbers
@@ -19,6 +22,7 @@ import phonenumbers
 from migrator.errors import UsageError
 from migrator.model.enums import NumberType
 from migrator.model.mapping import Mapping, Strategy, StrategyRule
+from migrator.model.public_key import fingerprint, parse_public_key
 from migrator.services.decision_changes import DecisionChanges
 from migrator.services.number_groups import decided_by_counts
 
@@ -60,6 +64,13 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         "--clear-rules",
         action="store_true",
         help="drop the stored bulk rules and per-number strategies before adding new ones",
+    )
+    parser.add_argument(
+        "--public-key",
+        metavar="KEY.pem",
+        help="a PEM public key for every application the plan creates on a target whose "
+        "applications have key pairs (Vonage): your existing private key then signs for them; "
+        "'none' clears it. Never give a private key",
     )
 
 
@@ -134,12 +145,31 @@ def parse_override(text: str) -> tuple[str, Strategy]:
     return e164, parse_strategy(strategy, where)
 
 
+def read_public_key(path: str) -> str:
+    """The PEM public key in the file at `path` (UsageError when unreadable, a private key or
+    not a public key; the message names the file, never its content)."""
+    where = f"--public-key '{path}'"
+    try:
+        text = Path(path).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) else "not a text file"
+        raise UsageError(f"{where}: cannot read it ({reason})") from None
+    try:
+        return parse_public_key(text)
+    except UsageError as error:
+        raise UsageError(f"{where}: {error}") from None
+
+
 def changes_from(args: argparse.Namespace) -> DecisionChanges:
     overrides = dict(parse_override(text) for text in args.set)
+    given = getattr(args, "public_key", None)
+    clear_key = given is not None and given.strip().lower() == "none"
     return DecisionChanges(
         clear=bool(args.clear_rules),
         rules=tuple(parse_rule(text) for text in args.rule),
         overrides=overrides,
+        public_key=read_public_key(given) if given is not None and not clear_key else None,
+        clear_public_key=clear_key,
     )
 
 
@@ -154,8 +184,10 @@ def decisions_lines(mapping: Mapping) -> list[str]:
     decided = decided_by_counts(mapping)
     default = decisions.default_strategy
     head = f"default {default.value}" if default else "recommended strategy per number"
+    key = decisions.application_public_key
+    key_line = [f"  public key for new applications: {fingerprint(key)}"] if key else []
     if not decisions.rules and not decisions.overrides:
-        return [f"Decisions: {head} (no bulk rules, no per-number overrides)"]
+        return [f"Decisions: {head} (no bulk rules, no per-number overrides)", *key_line]
     lines = [f"Decisions: {head}; later rules win over earlier ones, overrides over all"]
     for position, rule in enumerate(decisions.rules, start=1):
         count = decided.get(f"rule {position}", 0)
@@ -167,4 +199,4 @@ def decisions_lines(mapping: Mapping) -> list[str]:
             f"  overrides: {_numbers(len(decisions.overrides))} set one by one"
             + (f" ({gone:,} no longer in the inventory)" if gone else "")
         )
-    return lines
+    return lines + key_line

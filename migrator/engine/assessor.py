@@ -449,6 +449,7 @@ class _Assessor:
     # --- applications and other items --------------------------------------------------------
     def applications(self) -> list[ItemAssessment]:
         results = []
+        own_key = bool(self.mapping.decisions.application_public_key and self.caps.app_key_pairs)
         for app in self.mapping.applications:
             facts = {
                 **self.common,
@@ -463,7 +464,10 @@ class _Assessor:
                     self.table.purposes[x.purpose].label for x in app.not_carried
                 ),
                 "filled": frozenset(self.table.purposes[p].label for p in app.filled),
-                "new_key_pair": app.create and self.tgt.facts.app_private_key_discarded,
+                "new_key_pair": app.create
+                and self.tgt.facts.app_private_key_discarded
+                and not own_key,
+                "own_public_key": app.create and own_key,
             }
             findings = self.engine.evaluate("application", facts)
             results.append(

@@ -33,6 +33,7 @@ from typing import Any
 from migrator.errors import MigratorError
 from migrator.model.enums import Capability, NumberType, WebhookPurpose
 from migrator.model.plan import Action, ActionKind
+from migrator.model.public_key import same_key
 from migrator.model.serialize import to_data
 from migrator.vendors.base import (
     ApplicationSpec,
@@ -93,6 +94,7 @@ def spec_from(data: dict[str, Any], marker: str = "") -> ApplicationSpec:
         webhooks=webhooks_from(data.get("webhooks")),
         marker=str(data.get("marker") or marker),
         extra=dict(data.get("extra") or {}),
+        public_key=data.get("public_key") or None,
     )
 
 
@@ -190,6 +192,8 @@ def spec_differences(expected: ApplicationSpec, actual: ApplicationSpec) -> list
     for key, want in sorted(expected.extra.items()):
         if actual.extra.get(key) != want:
             problems.append(f"{key}: {actual.extra.get(key)!r} (want {want!r})")
+    if expected.public_key and not same_key(expected.public_key, actual.public_key or ""):
+        problems.append("public key: not the one given in the decisions")
     return problems
 
 

@@ -22,7 +22,9 @@ prepare
       {"task": "rebuild", "hosted_by", "source_url" (redacted), "placeholder", "instructions"}
       {"task": "recreate", "kind", "id", "name", "instructions"}
   create_application (target)
-      {"spec": {"name", "webhooks": {purpose: {"url", "method"}}, "marker", "extra"}}
+      {"spec": {"name", "webhooks": {purpose: {"url", "method"}}, "marker", "extra",
+                "public_key" (only when the decisions give one and the target's applications
+                have key pairs: the admin's PEM public key, not a secret)}}
       (ApplicationSpec fields; marker = the action's idempotency key)
       outputs: "app_id", "name"
 acquire
@@ -309,12 +311,16 @@ class _Planner:
         return found
 
     def spec(self, app: AppMapping, marker: str) -> dict[str, Any]:
-        return {
+        spec: dict[str, Any] = {
             "name": app.name,
             "webhooks": _hooks(app.webhooks),
             "marker": marker,
             "extra": dict(app.extra),
         }
+        public_key = self.mapping.decisions.application_public_key
+        if public_key and self.caps.app_key_pairs:
+            spec["public_key"] = public_key
+        return spec
 
     def create_application(self, app: AppMapping) -> None:
         action_id = _safe(f"create_application:{app.key}")

@@ -21,6 +21,7 @@ from typing import Any
 from migrator.errors import MigratorError
 from migrator.model.enums import HostedBy, NumberType, WebhookPurpose
 from migrator.model.inventory import Number
+from migrator.model.public_key import parse_public_key
 
 MAPPING_SCHEMA_VERSION = 1
 PLACEHOLDER_HOST = "rebuild-and-host-here.invalid"
@@ -132,6 +133,16 @@ class Decisions:
     """Source URL -> the URL to use on the target (fills placeholders, or repoints any URL);
     also required_key(purpose) -> the URL for a setting the target requires on every
     application that the source had not."""
+    application_public_key: str | None = None
+    """A PEM public key for every application the plan creates, where the target's applications
+    have key pairs (Capabilities.app_key_pairs); None lets the target make a key pair whose
+    private key is discarded. Checked on construction: never a private key."""
+
+    def __post_init__(self) -> None:
+        if self.application_public_key is not None:
+            object.__setattr__(
+                self, "application_public_key", parse_public_key(self.application_public_key)
+            )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -139,6 +150,7 @@ class Decisions:
             "rules": [rule.to_dict() for rule in self.rules],
             "overrides": {e164: s.value for e164, s in sorted(self.overrides.items())},
             "urls": dict(sorted(self.urls.items())),
+            "application_public_key": self.application_public_key,
         }
 
     @classmethod
@@ -149,6 +161,7 @@ class Decisions:
             rules=tuple(StrategyRule.from_dict(r) for r in data.get("rules", ())),
             overrides={k: Strategy(v) for k, v in data.get("overrides", {}).items()},
             urls=dict(data.get("urls", {})),
+            application_public_key=data.get("application_public_key") or None,
         )
 
 

@@ -104,6 +104,7 @@ APPLICATION_FACTS = _COMMON | frozenset(
         "not_carried",
         "filled",
         "new_key_pair",
+        "own_public_key",
     }
 )
 

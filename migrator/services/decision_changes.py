@@ -1,4 +1,5 @@
-"""Edits to the admin's stored decisions (bulk rules, per-number overrides), then a new plan.
+"""Edits to the admin's stored decisions (bulk rules, per-number overrides, the public key for
+new applications), then a new plan.
 
 The decisions live in the stored mapping, where planning.build_plan keeps them across every
 refresh; this module changes them in place for the command line (the GUI replaces them whole
@@ -27,16 +28,35 @@ class DecisionChanges:
     clear: bool = False
     rules: tuple[StrategyRule, ...] = ()
     overrides: dict[str, Strategy] = field(default_factory=dict)
+    public_key: str | None = None
+    """A PEM public key for the applications the plan creates (None: keep the stored one)."""
+    clear_public_key: bool = False
 
     @property
     def empty(self) -> bool:
-        return not (self.clear or self.rules or self.overrides)
+        return not (
+            self.clear
+            or self.rules
+            or self.overrides
+            or self.public_key is not None
+            or self.clear_public_key
+        )
 
     def applied_to(self, decisions: Decisions) -> Decisions:
         rules = () if self.clear else decisions.rules
         overrides = {} if self.clear else dict(decisions.overrides)
         overrides.update(self.overrides)
-        return replace(decisions, rules=rules + self.rules, overrides=overrides)
+        key = decisions.application_public_key
+        if self.clear_public_key:
+            key = None
+        elif self.public_key is not None:
+            key = self.public_key
+        return replace(
+            decisions,
+            rules=rules + self.rules,
+            overrides=overrides,
+            application_public_key=key,
+        )
 
 
 def plan_with_changes(

@@ -73,6 +73,9 @@ class Capabilities:
     sip_trunks: bool
     default_limit: Limit
     """The account's documented default rate limit."""
+    app_key_pairs: bool = False
+    """True when the vendor's applications hold a key pair that signs their API calls (Vonage:
+    a JWT from the application's private key) and take the admin's own public key on create."""
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,9 @@ class ApplicationSpec:
     webhooks: dict[WebhookPurpose, WebhookTarget] = field(default_factory=dict)
     marker: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    public_key: str | None = None
+    """The admin's PEM public key for the application (vendors with Capabilities.app_key_pairs;
+    the others ignore it)."""
 
 
 @dataclass(frozen=True)

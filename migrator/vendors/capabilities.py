@@ -51,6 +51,7 @@ VONAGE = Capabilities(
     messaging_services=False,
     sip_trunks=False,
     default_limit=Limit(rate=30, per=1.0),
+    app_key_pairs=True,
 )
 
 PLIVO = Capabilities(

@@ -1316,6 +1316,22 @@
         <translation>Neu zuordnen, bewerten und planen und alles in der Migrationsdatei speichern</translation>
     </message>
     <message>
+        <source>Public &amp;key for new applications…</source>
+        <translation>Öffentlicher &amp;Schlüssel für neue Anwendungen…</translation>
+    </message>
+    <message>
+        <source>Give the PEM public key of the key pair your servers already use: every application the plan creates gets it, so your private key signs for them. Never choose a private key.</source>
+        <translation>Den öffentlichen PEM-Schlüssel des Schlüsselpaars angeben, das Ihre Server bereits verwenden: Jede Anwendung, die der Plan anlegt, erhält ihn, sodass Ihr privater Schlüssel für sie signiert. Wählen Sie nie einen privaten Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Clear key</source>
+        <translation>Schlüssel entfernen</translation>
+    </message>
+    <message>
+        <source>Let the target make a key pair for each new application instead</source>
+        <translation>Stattdessen das Ziel für jede neue Anwendung ein Schlüsselpaar erzeugen lassen</translation>
+    </message>
+    <message>
         <source>Numbers</source>
         <translation>Rufnummern</translation>
     </message>
@@ -1358,6 +1374,30 @@
     <message>
         <source>%1 item(s) must be re-created by hand.</source>
         <translation>%1 Element(e) müssen von Hand neu angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Public key for new applications: %1</source>
+        <translation>Öffentlicher Schlüssel für neue Anwendungen: %1</translation>
+    </message>
+    <message>
+        <source>New applications get a key pair from the target</source>
+        <translation>Neue Anwendungen erhalten ein Schlüsselpaar vom Ziel</translation>
+    </message>
+    <message>
+        <source>Public key for new applications</source>
+        <translation>Öffentlicher Schlüssel für neue Anwendungen</translation>
+    </message>
+    <message>
+        <source>PEM public keys (*.pem *.pub *.key);;All files (*)</source>
+        <translation>Öffentliche PEM-Schlüssel (*.pem *.pub *.key);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Public key not used</source>
+        <translation>Öffentlicher Schlüssel nicht übernommen</translation>
     </message>
     <message>
         <source>Recommended per number</source>

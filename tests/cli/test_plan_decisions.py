@@ -198,3 +198,57 @@ def test_parsing_normalises_what_it_accepts() -> None:
     assert parse_override("+1 (415) 555-0100=PORT") == (SALES, Strategy.PORT)
     with pytest.raises(UsageError, match=r"--set 'x=keep'"):
         parse_override("x=keep")
+
+
+def test_public_key_is_stored_shown_and_cleared(
+    migration: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from migrator.model.public_key import fingerprint
+    from tests.public_keys import public_pem
+
+    key_file = tmp_path / "public.pem"
+    key_file.write_text(public_pem())
+    assert main(["plan", str(migration), "--public-key", str(key_file)]) == 0
+    out = capsys.readouterr().out
+    assert f"public key for new applications: {fingerprint(public_pem())}" in out
+    assert _mapping(migration).decisions.application_public_key == public_pem()
+    with MigrationFile.open(migration) as file:
+        plan = load_plan(file)
+    assert plan is not None
+    specs = [a.params["spec"] for a in plan.actions if a.kind == "create_application"]
+    assert specs and all(spec["public_key"] == public_pem() for spec in specs)
+
+    # later edits keep it; assess takes the option too
+    assert main(["assess", str(migration), "--rule", "country=GB:keep"]) == 0
+    assert _mapping(migration).decisions.application_public_key == public_pem()
+    assert "app-new-key-pair" not in capsys.readouterr().out
+
+    assert main(["assess", str(migration), "--public-key", "none"]) == 0
+    assert _mapping(migration).decisions.application_public_key is None
+    assert "app-new-key-pair" in capsys.readouterr().out
+    assert _mapping(migration).decisions.rules  # clearing the key keeps the rules
+
+
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("private", "that is a private key: give the public key instead"),
+        ("garbage", "not a PEM public key"),
+        ("missing", "cannot read it"),
+    ],
+)
+def test_a_private_key_or_garbage_is_refused_without_echoing_it(
+    migration: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, says: str
+) -> None:
+    from tests.public_keys import private_pem
+
+    key_file = tmp_path / "key.pem"
+    text = {"private": private_pem(), "garbage": "-----BEGIN PUBLIC KEY-----\nnope\n"}
+    if content in text:
+        key_file.write_text(text[content])
+    assert main(["plan", str(migration), "--public-key", str(key_file)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"migrator: --public-key '{key_file}': ") and says in err
+    assert "nope" not in err and private_pem().splitlines()[1] not in err
+    with MigrationFile.open(migration) as file:
+        assert load_mapping(file) is None and load_plan(file) is None

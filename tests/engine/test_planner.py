@@ -475,3 +475,24 @@ def test_a_stored_search_asking_for_too_much_is_trimmed() -> None:
     buy = next(a for a in plan.actions if a.id == "buy_number:+16135550177")
     assert buy.params["search"]["capabilities"] == ["sms", "voice"]
     assert buy.params["not_offered"] == ["mms"]
+
+
+def test_create_application_carries_the_admins_public_key_to_a_target_with_key_pairs() -> None:
+    from tests.public_keys import public_pem
+
+    pem = public_pem()
+    keyed = run(twilio_source(), "vonage", Decisions(application_public_key=pem)).plan
+    plain = run(twilio_source(), "vonage").plan
+    creates = [a for a in keyed.actions if a.kind is K.CREATE_APPLICATION]
+    assert creates and all(a.params["spec"]["public_key"] == pem for a in creates)
+    verifies = [a for a in keyed.actions if a.kind is K.VERIFY_APPLICATION]
+    assert verifies and all(a.params["expect"]["public_key"] == pem for a in verifies)
+    assert all(
+        "public_key" not in a.params["spec"]
+        for a in plain.actions
+        if a.kind is K.CREATE_APPLICATION
+    )
+    # the key changes what is sent, not which actions there are or their idempotency keys
+    assert [a.idempotency_key for a in keyed.actions] == [a.idempotency_key for a in plain.actions]
+    exported = json.loads(plan_json(keyed))["actions"]  # a public key may be exported
+    assert pem in [a["params"].get("spec", {}).get("public_key") for a in exported]

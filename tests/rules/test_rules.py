@@ -18,6 +18,7 @@ from migrator.model.enums import NumberType, OwnerKind, Vendor, WebhookPurpose
 from migrator.model.inventory import Inventory, MessagingService
 from migrator.model.mapping import Decisions, Strategy
 from migrator.rules.table import load_table
+from tests.public_keys import public_pem
 from tests.rules.inventories import (
     BIN_URL,
     VS,
@@ -205,6 +206,11 @@ CASES: dict[str, Case] = {
     "app-shape": lambda: (TW_PLIVO(), "application", "app:AP1"),
     "app-required-setting-filled": lambda: (TW_PLIVO(), "application", "app:AP2"),
     "app-new-key-pair": lambda: (TW_VONAGE(), "application", "app:AP1"),
+    "app-own-public-key": lambda: (
+        run(twilio_source(), "vonage", Decisions(application_public_key=public_pem())),
+        "application",
+        "app:AP1",
+    ),
     "app-not-needed": lambda: (
         run(twilio_source(), "plivo", override("+14155550101", Strategy.KEEP)),
         "application",
@@ -321,3 +327,28 @@ def test_membership_listed_only_by_the_service_is_not_shared_with_a_twin() -> No
     result = run(source, "plivo")
     assert "in-messaging-service" not in result.findings("number", "+14155550110")
     assert "in-messaging-service" in result.findings("number", "+14155550111")
+
+
+def test_new_key_pair_rule_fires_only_without_the_admins_public_key() -> None:
+    def fired(decisions: Decisions | None) -> set[str]:
+        result = run(twilio_source(), "vonage", decisions)
+        created = [a.key for a in result.mapping.applications if a.create]
+        assert created
+        return {
+            f.rule for key in created for f in result.assessment.item("application", key).findings
+        }
+
+    without = fired(None)
+    assert "app-new-key-pair" in without and "app-own-public-key" not in without
+    given = fired(Decisions(application_public_key=public_pem()))
+    assert "app-new-key-pair" not in given and "app-own-public-key" in given
+    checklist = {e.title: e.count for e in run(twilio_source(), "vonage").assessment.checklist}
+    assert checklist["Generate key pairs for the new applications"] > 0
+
+
+def test_a_public_key_means_nothing_to_a_target_without_key_pairs() -> None:
+    result = run(twilio_source(), "plivo", Decisions(application_public_key=public_pem()))
+    rules = {f.rule for item in result.assessment.items for f in item.findings}
+    assert not rules & {"app-own-public-key", "app-new-key-pair"}
+    specs = [a.params["spec"] for a in result.plan.actions if a.kind == "create_application"]
+    assert specs and all("public_key" not in spec for spec in specs)

@@ -7,6 +7,7 @@ subaccounts); every write must read back as written; vendor errors must arrive a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -399,3 +400,34 @@ def test_a_buy_that_already_happened_is_not_an_error(fresh: Sandbox) -> None:
     adapter.buy_number(offer.e164)
     again = adapter.buy_number(offer.e164)
     assert again.e164 == offer.e164
+
+
+def test_planned_application_is_created_with_the_admins_public_key(fresh: Sandbox) -> None:
+    """Planner params -> executor's spec -> SDK -> sandbox; the typed SDK reads the key back."""
+    from migrator.engine.operations import spec_differences, spec_param
+    from migrator.model.mapping import Decisions
+    from migrator.model.plan import ActionKind
+    from tests.public_keys import public_pem
+    from tests.rules.inventories import run, twilio_source
+
+    pem = public_pem()
+    plan = run(twilio_source(), "vonage", Decisions(application_public_key=pem)).plan
+    action = next(a for a in plan.actions if a.kind is ActionKind.CREATE_APPLICATION)
+    spec = spec_param(action, action.params)
+    assert spec.public_key == pem
+
+    adapter = _adapter(fresh, "target")
+    created = adapter.create_application(spec)
+    assert created.config["keys"] == {"public_key": pem}
+    read = adapter.rest.client.application.get_application(created.id)
+    assert read.keys is not None and read.keys.public_key == pem
+    assert spec_differences(spec, adapter.read_application_spec(created.id)) == []
+
+    # an update naming only webhooks keeps the admin's key (Vonage replaces the whole app)
+    adapter.update_application(created.id, ApplicationSpec(spec.name, {}, marker=spec.marker))
+    assert adapter.read_application_spec(created.id).public_key == pem
+
+    without = adapter.create_application(replace(spec, marker="mig-gen1", public_key=None))
+    generated = adapter.read_application_spec(without.id)
+    assert generated.public_key and generated.public_key != pem  # Vonage made its own pair
+    assert spec_differences(spec, generated) == ["public key: not the one given in the decisions"]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -15,13 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from migrator.errors import MigratorError
+from migrator.gui.errors import error_box
 from migrator.gui.tables.assessment import ItemMappingModel, NumberMappingModel
 from migrator.gui.tables.view import FilterTable
 from migrator.gui.views.bulk_rules import BulkRulesEditor, rule_text
 from migrator.gui.views.strategies import STRATEGY_HELP, strategy_combo, strategy_counts_text
 from migrator.model.inventory import Inventory
 from migrator.model.mapping import Decisions, Mapping, NumberMapping, Strategy
+from migrator.model.public_key import fingerprint, parse_public_key
 from migrator.services.number_groups import NumberGroups, decided_by_counts
+from migrator.vendors.capabilities import CAPABILITIES
 
 __all__ = ["STRATEGY_HELP", "DecidedNumbersModel", "MappingPanel", "strategy_combo"]
 
@@ -122,6 +128,26 @@ class MappingPanel(QWidget):
         self.plan_button.clicked.connect(
             lambda: self.plan_requested.emit(self.default_combo.currentData())
         )
+        self.key_button = QPushButton(self.tr("Public &key for new applications…"), self)
+        self.key_button.setObjectName("public-key-button")
+        self.key_button.setToolTip(
+            self.tr(
+                "Give the PEM public key of the key pair your servers already use: every "
+                "application the plan creates gets it, so your private key signs for them. "
+                "Never choose a private key."
+            )
+        )
+        self.key_button.clicked.connect(lambda: self.choose_public_key())
+        self.key_label = QLabel(self)
+        self.key_label.setObjectName("public-key-label")
+        self.key_clear = QPushButton(self.tr("Clear key"), self)
+        self.key_clear.setObjectName("public-key-clear")
+        self.key_clear.setToolTip(
+            self.tr("Let the target make a key pair for each new application instead")
+        )
+        self.key_clear.clicked.connect(self.clear_public_key)
+        self.key_error: Any = None
+        """The message box of the last refused key file (tests read it)."""
         tabs = QTabWidget(self)
         tabs.addTab(self.numbers, self.tr("Numbers"))
         tabs.addTab(self.rules, self.tr("Bulk rules"))
@@ -134,6 +160,9 @@ class MappingPanel(QWidget):
         top.addWidget(self.default_combo)
         top.addWidget(self.plan_button)
         top.addStretch(1)
+        top.addWidget(self.key_label)
+        top.addWidget(self.key_button)
+        top.addWidget(self.key_clear)
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Strategy for the selected numbers:"), self))
         row.addWidget(self.override_combo)
@@ -153,6 +182,8 @@ class MappingPanel(QWidget):
     def set_busy(self, busy: bool) -> None:
         self.plan_button.setEnabled(not busy)
         self.override_button.setEnabled(not busy)
+        self.key_button.setEnabled(not busy)
+        self.key_clear.setEnabled(not busy)
         self.rules.set_busy(busy)
 
     def show_mapping(self, mapping: Mapping | None) -> None:
@@ -164,6 +195,7 @@ class MappingPanel(QWidget):
         self.default_combo.setCurrentIndex(
             max(0, self.default_combo.findData(default.value if default else None))
         )
+        self._show_key(mapping)
         if mapping is None:
             self.summary.setText(self.tr("No mapping yet."))
             self.numbers.model.set_mapping(None)  # type: ignore[attr-defined]
@@ -190,6 +222,55 @@ class MappingPanel(QWidget):
         self.summary.setText(text)
         self.numbers.model.set_mapping(mapping)  # type: ignore[attr-defined]
         self.items.model.set_rows(mapping.items)
+
+    def _show_key(self, mapping: Mapping | None) -> None:
+        """The key controls, only for a target whose applications have key pairs."""
+        caps = CAPABILITIES.get(mapping.target_vendor) if mapping else None
+        wanted = bool(caps and caps.app_key_pairs)
+        key = mapping.decisions.application_public_key if mapping else None
+        for widget in (self.key_button, self.key_label):
+            widget.setVisible(wanted)
+        self.key_clear.setVisible(wanted and key is not None)
+        if key:
+            self.key_label.setText(
+                self.tr("Public key for new applications: %1").replace("%1", fingerprint(key))
+            )
+        else:
+            self.key_label.setText(self.tr("New applications get a key pair from the target"))
+
+    def choose_public_key(self, path: str | None = None) -> None:
+        """Ask for a PEM public key file (or take `path`), check it and store it in the
+        decisions; a private key or anything else is refused and never stored."""
+        if self.mapping is None:
+            return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Public key for new applications"),
+                "",
+                self.tr("PEM public keys (*.pem *.pub *.key);;All files (*)"),
+            )
+            if not path:
+                return
+        try:
+            try:
+                text = Path(path).read_text(encoding="ascii")
+            except (OSError, UnicodeDecodeError):
+                raise MigratorError(self.tr("Cannot read %1.").replace("%1", path)) from None
+            key = parse_public_key(text)
+        except MigratorError as error:
+            self.key_error = error_box(self, self.tr("Public key not used"), error)
+            self.key_error.setModal(True)
+            self.key_error.open()
+            return
+        self.key_error = None
+        self.decisions_requested.emit(replace(self.mapping.decisions, application_public_key=key))
+
+    def clear_public_key(self) -> None:
+        if self.mapping is not None:
+            self.decisions_requested.emit(
+                replace(self.mapping.decisions, application_public_key=None)
+            )
 
     def _grouped(self, groups: NumberGroups) -> None:
         self.numbers_model.groups = groups

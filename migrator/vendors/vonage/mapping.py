@@ -13,6 +13,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from vonage_application import Keys
+
 from migrator.model.enums import Capability, NumberType, OwnerKind, WebhookPurpose
 from migrator.model.inventory import Application, Number, Subaccount, Webhook
 from migrator.vendors.base import ApplicationSpec, NumberConfig, WebhookTarget
@@ -193,7 +195,12 @@ def spec_from(raw: dict[str, Any]) -> ApplicationSpec:
         value = _dig(config, path)
         if value is not None:
             extra[key] = value
-    return ApplicationSpec(name=str(raw.get("name", "")), webhooks=webhooks, extra=extra)
+    return ApplicationSpec(
+        name=str(raw.get("name", "")),
+        webhooks=webhooks,
+        extra=extra,
+        public_key=_dig(config, ("keys", "public_key")),
+    )
 
 
 def config_for(spec: ApplicationSpec, base: dict[str, Any]) -> dict[str, Any]:
@@ -204,6 +211,9 @@ def config_for(spec: ApplicationSpec, base: dict[str, Any]) -> dict[str, Any]:
     for key, path in SPEC_SHORTCUTS.items():
         if key in spec.extra:
             _put(config, path, spec.extra[key])
+    if spec.public_key:  # the SDK's own model of the keys object (keys.public_key)
+        keys = Keys(**{**(config.get("keys") or {}), "public_key": spec.public_key})
+        config["keys"] = keys.model_dump(exclude_none=True)
     capabilities = config.setdefault("capabilities", {})
     for purpose, (capability, name) in APP_HOOKS.items():
         target = spec.webhooks.get(purpose)
