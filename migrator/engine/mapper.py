@@ -40,6 +40,7 @@ from migrator.model.mapping import (
     no_handler_url,
     placeholder_url,
     required_key,
+    rule_facts,
 )
 from migrator.model.serialize import assemble
 from migrator.model.urls import hosted_by
@@ -350,17 +351,7 @@ class _Mapper:
             if override is not None:
                 return override, "override", "set for this number"
         # the same answer for every number alike in what the rules and the table look at
-        key = (
-            (
-                number.country,
-                number.number_type,
-                number.tags,
-                number.voice_app_id,
-                number.sms_app_id,
-            )
-            if decisions.rules
-            else (number.country, number.number_type)
-        )
+        key = rule_facts(number) if decisions.rules else (number.country, number.number_type)
         found = self._strategies.get(key)
         if found is None:
             found = self._strategies[key] = self._decide_strategy(number)

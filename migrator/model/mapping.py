@@ -68,6 +68,21 @@ def no_handler_url(purpose: WebhookPurpose) -> str:
     return f"https://{NO_HANDLER_HOST}/{purpose.value}"
 
 
+RuleFacts = tuple[str, NumberType, frozenset[str], str | None, str | None]
+
+
+def rule_facts(number: Number) -> RuleFacts:
+    """What a StrategyRule looks at in a number: numbers alike here get the same answer from
+    every rule (the mapper and the rule editor's counts group numbers by it)."""
+    return (
+        number.country,
+        number.number_type,
+        number.tags,
+        number.voice_app_id,
+        number.sms_app_id,
+    )
+
+
 @dataclass(frozen=True)
 class StrategyRule:
     """A bulk decision: numbers matching every field that is set get `strategy`."""

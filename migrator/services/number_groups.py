@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 
 from migrator.model.enums import NumberType
 from migrator.model.inventory import Inventory, Number
-from migrator.model.mapping import Mapping, StrategyRule
-
-GroupKey = tuple[str, NumberType, frozenset[str], str | None, str | None]
+from migrator.model.mapping import Mapping, RuleFacts, StrategyRule, rule_facts
 
 
 @dataclass(frozen=True)
@@ -39,18 +37,12 @@ class NumberGroups:
 
     @classmethod
     def of(cls, inventory: Inventory) -> NumberGroups:
-        index: dict[GroupKey, int] = {}
+        index: dict[RuleFacts, int] = {}
         samples: list[Number] = []
         sizes: list[int] = []
         group_of: dict[str, int] = {}
         for number in inventory.numbers:
-            key = (
-                number.country,
-                number.number_type,
-                number.tags,
-                number.voice_app_id,
-                number.sms_app_id,
-            )
+            key = rule_facts(number)
             found = index.get(key)
             if found is None:
                 found = index[key] = len(samples)
