@@ -382,19 +382,24 @@ def number_webhooks(number: Number, services: dict[str, MessagingService]) -> li
         if not url:
             continue
         winner = voice_winner if is_voice else sms_winner
+        verb = get(method_field)
+        known = _METHODS.get(verb) if type(verb) is str or verb is None else None
         found.append(
             Webhook(
-                OwnerKind.NUMBER,
+                _NUMBER_OWNER,
                 owner,
                 purpose,
                 url,
-                method(get(method_field)),
+                known if known is not None else method(verb),
                 account,
                 winner is None,
                 winner,
             )
         )
     return found
+
+
+_NUMBER_OWNER = OwnerKind.NUMBER
 
 
 _NUMBER_HOOK_ROWS = tuple(
