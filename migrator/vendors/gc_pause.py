@@ -47,9 +47,10 @@ def collect_young() -> None:
     """While the collector is held off, collect the young generation if it has grown past
     YOUNG_LIMIT objects.
 
-    For a thread with time on its hands (waiting for the vendor): each object discovery keeps
-    is then looked at once, as the collector would have, in time nothing waits on, rather than
-    all at once when the collector comes back. Only the young generation: the older ones are
-    left to the collector's own schedule."""
+    For a thread with time on its hands (waiting for a rate window to move): each object
+    discovery keeps is then looked at once, as the collector would have, in time nothing waits
+    on, rather than all at once when the collector comes back. Only the young generation: the
+    older ones are left to the collector's own schedule. (Not for work that overlaps the
+    vendor's: collecting in pieces costs more in all than one pass at the end.)"""
     if _holders and _was_enabled and gc.get_count()[0] > YOUNG_LIMIT:
         gc.collect(0)

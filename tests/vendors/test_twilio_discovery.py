@@ -11,7 +11,6 @@ them is the one built knowing everything.
 from __future__ import annotations
 
 import json
-import threading
 from dataclasses import replace
 from typing import Any
 
@@ -32,7 +31,6 @@ from migrator.vendors.twilio.discovery import (
     BIN_HOST,
     AccountRead,
     Bins,
-    CriticalReader,
     Known,
     TreeRead,
     _payload_records,
@@ -186,19 +184,3 @@ def test_numbers_converted_before_services_and_bins_are_known_end_up_the_same() 
     sms = next(w for w in inventory.webhooks if w.url == "https://example.com/sms")
     assert sms.overridden_by == f"messaging_service:{service['sid']}"
     assert next(w for w in inventory.webhooks if w.url == BIN_URL).content == bins[ACCOUNT, BIN_URL]
-
-
-def test_the_converter_waits_only_while_the_critical_reader_is_busy() -> None:
-    critical = CriticalReader()
-    critical.start()
-    critical.answered(None)  # an answer's headers arrived on the reader's thread
-    assert not critical._free.is_set()
-    critical.asking()
-    assert critical._free.is_set()
-    other = threading.Thread(target=critical.answered, args=(None,))
-    other.start()
-    other.join()
-    assert critical._free.is_set(), "answers on other threads are not the critical reader's"
-    critical.answered(None)
-    critical.stop()
-    assert critical._free.is_set()

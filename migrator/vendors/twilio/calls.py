@@ -8,9 +8,8 @@ retried like reads. Every SDK failure leaves here as a core VendorError.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 import requests
 from twilio.base.exceptions import TwilioException
@@ -44,21 +43,6 @@ class TwilioCalls:
 
     def token(self, account_sid: str | None = None) -> str:
         return self._tokens[account_sid or self.account_sid]
-
-    @contextmanager
-    def response_hook(self, hook: Callable[..., Any]) -> Iterator[None]:
-        """A requests response hook on every client's connection, for the block: told each
-        answer as its headers arrive, on the thread that asked."""
-        session = self._http.session
-        if session is None:  # an SDK client without a connection pool: nothing to hook
-            yield
-            return
-        hooks = session.hooks["response"]
-        hooks.append(hook)
-        try:
-            yield
-        finally:
-            hooks.remove(hook)
 
     def client(self, account_sid: str | None = None) -> Client:
         sid = account_sid or self.account_sid

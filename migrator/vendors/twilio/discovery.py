@@ -18,11 +18,10 @@ service are converted again), and a bin's content goes on its webhooks as soon a
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from functools import partial
-from itertools import islice
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -32,7 +31,6 @@ from migrator.model.enums import HostedBy
 from migrator.model.inventory import MessagingService, Number, Webhook
 from migrator.progress import CancelToken, Progress
 from migrator.vendors.errors import AuthenticationFailed, NotFound, PermissionDenied
-from migrator.vendors.gc_pause import collect_young
 from migrator.vendors.twilio import convert
 from migrator.vendors.twilio.calls import TwilioCalls
 from migrator.vendors.twilio.errors import error_of_response
@@ -83,45 +81,7 @@ class _Counter:
 
 
 Seen = Callable[[list[dict[str, Any]]], None]
-"""Told each page's records as plain data, a chunk at a time, on the converter thread."""
-CHUNK = 100
-"""Records converted between looks at whether the critical list's reader needs the interpreter."""
-BUSY_WAIT_LIMIT = 0.25
-"""Seconds the converter waits at most for the critical reader (a safety net, not a schedule)."""
-
-
-class CriticalReader:
-    """Whether the reader of the critical list (the one discovery waits for) is busy on this
-    machine, reading and parsing an answer, rather than waiting for the next one.
-
-    Python runs one thread at a time, so converting a page while the next one is being read
-    and parsed only delays it; the converter therefore works while the reader waits for the
-    vendor, and waits while the reader works. The reader's HTTP client calls `answered` (a
-    requests response hook) as an answer's headers arrive, and the reader says `asking` before
-    it asks for the next page."""
-
-    def __init__(self) -> None:
-        self._free = threading.Event()
-        self._free.set()
-        self._thread: int | None = None
-
-    def start(self) -> None:
-        self._thread = threading.get_ident()
-
-    def asking(self) -> None:
-        self._free.set()
-
-    def answered(self, response: Any, *args: Any, **kwargs: Any) -> Any:
-        if threading.get_ident() == self._thread:
-            self._free.clear()
-        return response
-
-    def stop(self) -> None:
-        self._thread = None
-        self._free.set()
-
-    def wait_until_free(self) -> None:
-        self._free.wait(BUSY_WAIT_LIMIT)
+"""Told each page's records as plain data, on the converter thread."""
 
 
 class Reader:
@@ -134,14 +94,12 @@ class Reader:
         cancel: CancelToken,
         abort: CancelToken,
         converter: ThreadPoolExecutor,
-        critical: CriticalReader,
     ) -> None:
         self.calls = calls
         self.counter = counter
         self.cancel = cancel
         self.abort = abort
         self.converter = converter
-        self.critical = critical
 
     def all(
         self,
@@ -150,30 +108,20 @@ class Reader:
         what: str,
         seen: Seen | None = None,
         copied: bool = False,
-        critical: bool = False,
     ) -> list[Any]:
         """Every record of one list, as plain data. The SDK builds a page's records lazily, so
         the page goes to the converter and this thread asks for the next one straight away.
         `copied`: the list's SDK instances copy each of `fields` from the payload unchanged,
-        so the records can be taken from the payload (see `_payload_records`). `critical`:
-        this is the list discovery waits for (see CriticalReader)."""
+        so the records can be taken from the payload (see `_payload_records`)."""
         self.cancel.check()
-        if critical:
-            self.critical.start()
-        try:
-            page = self.calls.read(first)
-            batches: list[Future[list[dict[str, Any]]]] = []
-            while page is not None:
-                work = partial(self._convert, page, fields, what, seen, copied)
-                batches.append(self.converter.submit(work))
-                self.cancel.check()
-                self.abort.check()
-                if critical:
-                    self.critical.asking()
-                page = self.calls.read(page.next_page)
-        finally:
-            if critical:
-                self.critical.stop()
+        page = self.calls.read(first)
+        batches: list[Future[list[dict[str, Any]]]] = []
+        while page is not None:
+            work = partial(self._convert, page, fields, what, seen, copied)
+            batches.append(self.converter.submit(work))
+            self.cancel.check()
+            self.abort.check()
+            page = self.calls.read(page.next_page)
         found: list[dict[str, Any]] = []
         for batch in batches:
             found += batch.result()
@@ -183,19 +131,12 @@ class Reader:
         self, page: Any, fields: tuple[str, ...], what: str, seen: Seen | None, copied: bool
     ) -> list[dict[str, Any]]:
         payloads = _payload_records(page) if copied else None
-        take = convert.payload_record if payloads is not None else convert.record
-        items: Iterator[Any] = iter(payloads if payloads is not None else page)
-        batch: list[dict[str, Any]] = []
-        while True:
-            self.critical.wait_until_free()
-            chunk = [take(item, fields) for item in islice(items, CHUNK)]
-            if not chunk:
-                break
-            if seen is not None:
-                seen(chunk)
-            batch += chunk
-            self.critical.wait_until_free()
-            collect_young()
+        if payloads is not None:
+            batch = [convert.payload_record(payload, fields) for payload in payloads]
+        else:
+            batch = [convert.record(item, fields) for item in page]
+        if seen is not None:
+            seen(batch)
         self.counter.add(len(batch), what)
         return batch
 
@@ -370,7 +311,6 @@ def _read_numbers(reader: Reader, known: Known, sid: str, into: AccountRead) -> 
         "numbers",
         seen,
         copied=True,
-        critical=sid == reader.calls.account_sid,
     )
 
 
@@ -492,12 +432,8 @@ def read_tree(
     abort = CancelToken()
     main_sid = calls.account_sid
     reads = {main_sid: AccountRead(main_sid)}
-    critical = CriticalReader()
-    with (
-        ThreadPoolExecutor(1, "twilio-convert") as converter,
-        calls.response_hook(critical.answered),
-    ):
-        reader = Reader(calls, _Counter(progress), cancel, abort, converter, critical)
+    with ThreadPoolExecutor(1, "twilio-convert") as converter:
+        reader = Reader(calls, _Counter(progress), cancel, abort, converter)
         bins = Bins(calls, pool, reader)
         known = Known(bins, reads)
 
