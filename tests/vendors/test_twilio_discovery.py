@@ -32,6 +32,7 @@ from migrator.vendors.twilio.discovery import (
     AccountRead,
     Bins,
     Known,
+    ListedNumbers,
     TreeRead,
     _payload_records,
     listed_numbers,
@@ -169,12 +170,12 @@ def test_numbers_converted_before_services_and_bins_are_known_end_up_the_same() 
     late_known.accounts_known()
     late = listed_numbers(records, late_known, ACCOUNT)
 
-    assert not any(final for *_, final in early)
-    assert all(final for *_, final in late)
+    assert not early.final
+    assert late.final
     assert (ACCOUNT, BIN_URL) in early_known.bins.asked  # type: ignore[attr-defined]
 
-    def built(listed: list[Any]) -> Any:
-        read = AccountRead(ACCOUNT, numbers=listed, services=services)
+    def built(listed: ListedNumbers) -> Any:
+        read = AccountRead(ACCOUNT, numbers=[listed], services=services)
         tree = TreeRead(main={"sid": ACCOUNT}, subaccounts=[], accounts={ACCOUNT: read}, bins=bins)
         return replace(build_inventory(tree), taken_at="")
 

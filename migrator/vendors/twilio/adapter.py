@@ -292,14 +292,17 @@ def build_inventory(tree: TreeRead) -> Inventory:
         domains += [convert.to_domain(raw) for raw in read.domains]
     bins = tree.bins
     for read in tree.accounts.values():
-        for number, hooks, final in read.numbers:
-            if not final:
+        for listed in read.numbers:
+            if listed.final:
+                numbers += listed.numbers
+                webhooks += listed.hooks
+                continue
+            for number, hooks in listed.each():
                 if number.messaging_service_id is None and number.id in service_of:
                     number = convert.to_number(number.config, service_of)  # was as if in none
                     hooks = convert.number_webhooks(number, by_id)
-                hooks = [with_content(hook, bins) for hook in hooks]
-            numbers.append(number)
-            webhooks += hooks
+                numbers.append(number)
+                webhooks += [with_content(hook, bins) for hook in hooks]
     others: list[Webhook] = []
     for app in apps:
         others += convert.application_webhooks(app)

@@ -18,7 +18,7 @@ service are converted again), and a bin's content goes on its webhooks as soon a
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -39,9 +39,24 @@ PAGE_SIZE = 1000
 BIN_HOST = "handler.twilio.com"
 
 
-ListedNumber = tuple[Number, list[Webhook], bool]
-"""A number in the model with its own webhooks, and whether that is final: converted knowing
-every Messaging Service (else as if it were in none), its bin webhooks with their content."""
+@dataclass
+class ListedNumbers:
+    """Numbers in the model as listed, with their own webhooks: `hooks` in the numbers' order,
+    `counts[i]` of them for `numbers[i]` (flat, as tens of thousands of small lists would cost
+    the garbage collector). `final`: converted knowing every Messaging Service (else as if in
+    none), every bin webhook with its content."""
+
+    numbers: list[Number]
+    hooks: list[Webhook]
+    counts: list[int]
+    final: bool
+
+    def each(self) -> Iterator[tuple[Number, list[Webhook]]]:
+        """Each number with its webhooks."""
+        start = 0
+        for number, count in zip(self.numbers, self.counts, strict=True):
+            yield number, self.hooks[start : start + count]
+            start += count
 
 
 @dataclass
@@ -49,7 +64,7 @@ class AccountRead:
     """What was read from one account: its numbers in the model, the rest as plain data."""
 
     sid: str
-    numbers: list[ListedNumber] = field(default_factory=list)
+    numbers: list[ListedNumbers] = field(default_factory=list)
     applications: list[dict[str, Any]] = field(default_factory=list)
     services: list[tuple[dict[str, Any], list[str]]] = field(default_factory=list)
     trunks: list[tuple[dict[str, Any], list[dict[str, Any]], list[str]]] = field(
@@ -279,31 +294,34 @@ class Known:
 NO_SERVICES: dict[str, Any] = {}
 
 
-def listed_numbers(records: list[dict[str, Any]], known: Known, sid: str) -> list[ListedNumber]:
+def listed_numbers(records: list[dict[str, Any]], known: Known, sid: str) -> ListedNumbers:
     """Listed numbers of account `sid` in the model with their own webhooks, with what is
     known so far; each bin they point at is asked for."""
     services = known.services()
     service_of, by_id = services or (NO_SERVICES, NO_SERVICES)
-    settled = services is not None
+    final = services is not None
     bins = known.bins
-    found: list[ListedNumber] = []
+    numbers: list[Number] = []
+    all_hooks: list[Webhook] = []
+    counts: list[int] = []
     for raw in records:
         number = convert.to_number(raw, service_of)
         hooks = convert.number_webhooks(number, by_id)
-        final = settled
         if hooks:
             bins.look_at_hooks(sid, hooks)
             hooks, contents_known = bins.with_known_content(hooks)
             final = final and contents_known
-        found.append((number, hooks, final))
-    return found
+            all_hooks += hooks
+        numbers.append(number)
+        counts.append(len(hooks))
+    return ListedNumbers(numbers, all_hooks, counts, final)
 
 
 def _read_numbers(reader: Reader, known: Known, sid: str, into: AccountRead) -> None:
     client = reader.calls.client(sid)
 
     def seen(records: list[dict[str, Any]]) -> None:
-        into.numbers += listed_numbers(records, known, sid)  # chunks come one at a time, in order
+        into.numbers.append(listed_numbers(records, known, sid))  # pages come in order
 
     reader.all(
         lambda: client.incoming_phone_numbers.page(page_size=PAGE_SIZE),
