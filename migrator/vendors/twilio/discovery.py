@@ -317,27 +317,19 @@ def listed_numbers(records: list[dict[str, Any]], known: Known, sid: str) -> Lis
     return ListedNumbers(numbers, all_hooks, counts, final)
 
 
-def _read_numbers(
-    reader: Reader,
-    known: Known,
-    sid: str,
-    into: AccountRead,
-    answered: threading.Event | None = None,
-) -> None:
-    """`answered` is set once the first page has come (or could not)."""
+def _read_numbers(reader: Reader, known: Known, sid: str, into: AccountRead) -> None:
     client = reader.calls.client(sid)
 
     def seen(records: list[dict[str, Any]]) -> None:
         into.numbers.append(listed_numbers(records, known, sid))  # pages come in order
 
-    def first() -> Any:
-        try:
-            return client.incoming_phone_numbers.page(page_size=PAGE_SIZE)
-        finally:
-            if answered is not None:
-                answered.set()
-
-    reader.all(first, convert.NUMBER_FIELDS, "numbers", seen, copied=True)
+    reader.all(
+        lambda: client.incoming_phone_numbers.page(page_size=PAGE_SIZE),
+        convert.NUMBER_FIELDS,
+        "numbers",
+        seen,
+        copied=True,
+    )
 
 
 def _read_applications(reader: Reader, known: Known, sid: str, into: AccountRead) -> None:
@@ -401,16 +393,7 @@ def _read_domains(reader: Reader, known: Known, sid: str, into: AccountRead) -> 
     )
 
 
-Part = Callable[[Reader, Known, str, AccountRead], None]
-PARTS: tuple[Part, ...] = (
-    _read_numbers,
-    _read_applications,
-    _read_services,
-    _read_trunks,
-    _read_domains,
-)
-FIRST_PAGE_WAIT = 1.0
-"""Seconds the other lists wait at most for the main account's first page of numbers."""
+PARTS = (_read_numbers, _read_applications, _read_services, _read_trunks, _read_domains)
 
 ACCOUNT_FIELDS = ("sid", "friendly_name", "owner_account_sid", "status", "auth_token", "type")
 
@@ -472,17 +455,11 @@ def read_tree(
         bins = Bins(calls, pool, reader)
         known = Known(bins, reads)
 
-        def start(sid: str, parts: Sequence[Part] = PARTS) -> list[Future[None]]:
+        def start(sid: str) -> list[Future[None]]:
             known.reading_services(sid)
-            return [pool.submit(part, reader, known, sid, reads[sid]) for part in parts]
+            return [pool.submit(part, reader, known, sid, reads[sid]) for part in PARTS]
 
-        # The main account's numbers (the critical path) go first, alone: the other lists
-        # start as its first page is being read and parsed, not while it is being made.
-        answered = threading.Event()
-        jobs = [pool.submit(_read_numbers, reader, known, main_sid, reads[main_sid], answered)]
-        jobs[0].add_done_callback(lambda _: answered.set())  # failed or cancelled before asking
-        answered.wait(FIRST_PAGE_WAIT)
-        jobs += start(main_sid, PARTS[1:])
+        jobs = start(main_sid)
         try:
             accounts = reader.all(
                 lambda: calls.client().api.v2010.accounts.page(page_size=PAGE_SIZE),
