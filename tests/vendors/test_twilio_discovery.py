@@ -27,10 +27,9 @@ from twilio.rest.trunking.v1.trunk.phone_number import PhoneNumberInstance as Tr
 
 from migrator.vendors.twilio import convert
 from migrator.vendors.twilio.adapter import build_inventory
+from migrator.vendors.twilio.bins import BIN_HOST, Bins
 from migrator.vendors.twilio.discovery import (
-    BIN_HOST,
     AccountRead,
-    Bins,
     Known,
     ListedNumbers,
     TreeRead,

@@ -40,14 +40,9 @@ from migrator.vendors.errors import BusinessRule, NotFound
 from migrator.vendors.gc_pause import gc_paused
 from migrator.vendors.throttle import Throttle
 from migrator.vendors.twilio import convert
+from migrator.vendors.twilio.bins import with_content
 from migrator.vendors.twilio.calls import TwilioCalls
-from migrator.vendors.twilio.discovery import (
-    PAGE_SIZE,
-    TreeRead,
-    read_tree,
-    services_of,
-    with_content,
-)
+from migrator.vendors.twilio.discovery import PAGE_SIZE, TreeRead, read_tree, services_of
 from migrator.vendors.twilio.errors import VENDOR as VENDOR_NAME
 
 T = TypeVar("T")

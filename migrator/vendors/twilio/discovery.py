@@ -20,23 +20,17 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
-from urllib.parse import urlsplit
 
-from twilio.request_validator import RequestValidator
-
-from migrator.model.enums import HostedBy
 from migrator.model.inventory import MessagingService, Number, Webhook
 from migrator.progress import CancelToken, Progress
-from migrator.vendors.errors import AuthenticationFailed, NotFound, PermissionDenied
 from migrator.vendors.twilio import convert
+from migrator.vendors.twilio.bins import Bins
 from migrator.vendors.twilio.calls import TwilioCalls
-from migrator.vendors.twilio.errors import error_of_response
 
 PAGE_SIZE = 1000
-BIN_HOST = "handler.twilio.com"
 
 
 @dataclass
@@ -171,74 +165,6 @@ def _payload_records(page: Any) -> list[dict[str, Any]] | None:
     if not isinstance(records, list) or not all(isinstance(r, dict) for r in records):
         return None
     return records
-
-
-class Bins:
-    """TwiML Bins named by the records read so far, each fetched once, as soon as it is seen."""
-
-    def __init__(self, calls: TwilioCalls, pool: ThreadPoolExecutor, reader: Reader) -> None:
-        self.calls = calls
-        self.pool = pool
-        self.reader = reader
-        self.found: dict[tuple[str, str], str | None] = {}
-        self.fetches: list[Future[None]] = []
-        self._asked: set[tuple[str, str]] = set()
-        self._lock = threading.Lock()
-
-    def watch(self, sid: str) -> Seen:
-        """What to tell about records of account `sid` that may hold bin URLs."""
-        return partial(self.look, sid)
-
-    def look(self, sid: str, records: list[dict[str, Any]]) -> None:
-        for config in records:
-            for value in config.values():
-                if isinstance(value, str):
-                    self._look_at(sid, value)
-
-    def look_at_hooks(self, sid: str, hooks: list[Webhook]) -> None:
-        for hook in hooks:
-            self._look_at(sid, hook.url)
-
-    def _look_at(self, sid: str, value: str) -> None:
-        # Most values are not bin URLs at all: a substring test first spares the parsing.
-        if BIN_HOST in value.lower() and urlsplit(value).hostname == BIN_HOST:
-            self._ask(sid, value)
-
-    def _ask(self, sid: str, url: str) -> None:
-        key = (sid, url)
-        with self._lock:
-            if key in self._asked:
-                return
-            self._asked.add(key)
-            self.fetches.append(self.pool.submit(self._fetch, key))
-
-    def _fetch(self, key: tuple[str, str]) -> None:
-        self.reader.cancel.check()
-        self.reader.abort.check()
-        content = bin_content(self.calls, *key)
-        with self._lock:
-            self.found[key] = content
-        self.reader.counter.add(1, "TwiML Bins")
-
-    def with_known_content(self, hooks: list[Webhook]) -> tuple[list[Webhook], bool]:
-        """The hooks, those of bins fetched already carrying their content; and whether every
-        hook that may point at a bin does."""
-        found = self.found
-        complete = True
-        for index, hook in enumerate(hooks):
-            if BIN_HOST in hook.url:
-                if (hook.account_id, hook.url) in found:
-                    hooks[index] = with_content(hook, found)
-                else:
-                    complete = False
-        return hooks, complete
-
-
-def with_content(hook: Webhook, bins: dict[tuple[str, str], str | None]) -> Webhook:
-    """The webhook with the content of the TwiML Bin it points at (if it does)."""
-    if BIN_HOST not in hook.url or hook.hosted_by is not HostedBy.TWIML_BIN:
-        return hook
-    return replace(hook, content=bins.get((hook.account_id, hook.url)))
 
 
 def services_of(
@@ -398,31 +324,6 @@ PARTS = (_read_numbers, _read_applications, _read_services, _read_trunks, _read_
 ACCOUNT_FIELDS = ("sid", "friendly_name", "owner_account_sid", "status", "auth_token", "type")
 
 
-def bin_content(calls: TwilioCalls, account_sid: str, url: str) -> str | None:
-    """A TwiML Bin's content, by a GET signed as Twilio signs its own webhook requests
-    (X-Twilio-Signature keyed with the owning account's auth token)."""
-    joiner = "&" if urlsplit(url).query else "?"
-    signed = f"{url}{joiner}AccountSid={account_sid}"
-    signature = RequestValidator(calls.token(account_sid)).compute_signature(signed, {})
-    client = calls.client(account_sid)
-
-    def fetch() -> str:
-        response = client.request(
-            "GET",
-            url,
-            params={"AccountSid": account_sid},
-            headers={"X-Twilio-Signature": signature, "Accept": "application/xml"},
-        )
-        if response.status_code != 200:
-            raise error_of_response(int(response.status_code), str(response.text))
-        return str(response.text)
-
-    try:
-        return calls.read(fetch)
-    except (NotFound, PermissionDenied, AuthenticationFailed):
-        return None  # deleted, or a bin of an account we cannot sign for
-
-
 def _settle(futures: Sequence[Future[None]], abort: CancelToken) -> None:
     """Wait for the futures; the first failure stops the others at their next page."""
     done, pending = wait(futures, return_when=FIRST_EXCEPTION)
@@ -452,7 +353,7 @@ def read_tree(
     reads = {main_sid: AccountRead(main_sid)}
     with ThreadPoolExecutor(1, "twilio-convert") as converter:
         reader = Reader(calls, _Counter(progress), cancel, abort, converter)
-        bins = Bins(calls, pool, reader)
+        bins = Bins(calls, pool, cancel, abort, reader.counter)
         known = Known(bins, reads)
 
         def start(sid: str) -> list[Future[None]]:
