@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from migrator.engine.assessor import assess
-from migrator.engine.bulk import gc_paused
 from migrator.engine.mapper import build_mapping
 from migrator.engine.migration_file import MigrationFile
 from migrator.engine.planner import build_plan
 from migrator.engine.sides import Side
+from migrator.gcpause import gc_paused
 from migrator.model.enums import Capability, NumberType, OwnerKind, Vendor, WebhookPurpose
 from migrator.model.inventory import (
     Application,

@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from migrator.engine.bulk import gc_paused
 from migrator.engine.sides import Side
+from migrator.gcpause import gc_paused
 from migrator.model.assessment import (
     Assessment,
     ChecklistEntry,

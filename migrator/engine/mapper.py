@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 
-from migrator.engine.bulk import gc_paused
 from migrator.engine.sides import Side
+from migrator.gcpause import gc_paused
 from migrator.model.enums import Capability, HostedBy, NumberType, OwnerKind, WebhookPurpose
 from migrator.model.inventory import Inventory, Number, Webhook
 from migrator.model.mapping import (

@@ -69,8 +69,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from migrator.engine.bulk import gc_paused
 from migrator.engine.sides import PortRoute, Side
+from migrator.gcpause import gc_paused
 from migrator.model.enums import NumberType
 from migrator.model.inventory import Application, Inventory, Number
 from migrator.model.mapping import (

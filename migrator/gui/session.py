@@ -15,10 +15,10 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from migrator.engine.bulk import gc_paused
 from migrator.engine.executor import ApplyOptions
 from migrator.engine.migration_file import MigrationFile
 from migrator.errors import UsageError
+from migrator.gcpause import gc_paused
 from migrator.gui.workers import TaskHandle, TaskRunner
 from migrator.model.assessment import Assessment
 from migrator.model.inventory import Inventory
@@ -46,7 +46,7 @@ class SessionData:
 
 
 def read_all(file: MigrationFile, progress: Progress, cancel: CancelToken) -> SessionData:
-    with gc_paused():  # large snapshots build millions of objects; see engine.bulk
+    with gc_paused():  # large snapshots build millions of objects; see migrator.gcpause
         return _read_all(file, progress, cancel)
 
 

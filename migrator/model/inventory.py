@@ -6,17 +6,16 @@ webhook is its own item with its owner, purpose and whether it is the setting th
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 import orjson
 
 from migrator.errors import MigratorError
+from migrator.gcpause import gc_paused
 from migrator.model.enums import (
     Capability,
     HostedBy,
@@ -197,7 +196,7 @@ class Inventory:
     def canonical_json(self) -> bytes:
         """The text a fingerprint hashes: json.dumps(canonical(), sort_keys=True,
         separators=(",", ":")), encoded by orjson (the json module when orjson refuses)."""
-        with _gc_paused():
+        with gc_paused():
             try:
                 data = _sorted_lists(canonical_data(replace(self, taken_at="")), _text_id)
                 return ascii_bytes(orjson.dumps(data, option=orjson.OPT_SORT_KEYS))
@@ -208,7 +207,7 @@ class Inventory:
     def stored_json(self) -> tuple[str, str]:
         """(json.dumps(to_dict(), separators=(",", ":")), fingerprint()), from one walk of
         the content: what a migration file stores for a snapshot."""
-        with _gc_paused():
+        with gc_paused():
             try:
                 data = canonical_data(self)
                 text = ascii_text(orjson.dumps(data))
@@ -282,16 +281,3 @@ def _sorted_lists(data: dict[str, Any], by_id: Callable[[dict[str, Any]], str]) 
         data["webhooks"], key=lambda w: (w["owner_kind"], w["owner_id"], w["purpose"], w["url"])
     )
     return data
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """A fingerprint allocates a dict per item and frees them all at once: the cyclic
-    collector's passes over them meanwhile would find nothing (see migrator.engine.bulk)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -2,7 +2,7 @@
 bundle of translated call-flow documents. Shared by `migrator export` and the GUI's Export menu.
 
 Exports build large documents (a plan, its rows) with no reference cycles, so the cyclic garbage
-collector is paused while they do (engine.bulk): in a process that holds a large plan already,
+collector is paused while they do (migrator.gcpause): in a process that holds a large plan already,
 as the GUI does, its passes over everything else would otherwise cost more than the export.
 """
 
@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from migrator.engine.bulk import gc_paused
 from migrator.engine.migration_file import MigrationFile
 from migrator.errors import UsageError
 from migrator.exports import bundle, html_report, plan_json, tabular
 from migrator.exports.collect import collect
+from migrator.gcpause import gc_paused
 
 PLAN_FORMATS = ("json", "csv", "xlsx", "html", "pdf")
 JOURNAL_FORMATS = ("json", "csv")

@@ -15,12 +15,12 @@ from typing import Any
 import orjson
 
 from migrator.engine.assessor import assess
-from migrator.engine.bulk import gc_paused
 from migrator.engine.mapper import build_mapping
 from migrator.engine.migration_file import MigrationFile, now_iso
 from migrator.engine.planner import build_plan as plan_from
 from migrator.engine.sides import Side
 from migrator.errors import UsageError
+from migrator.gcpause import gc_paused
 from migrator.model.assessment import ASSESSMENT_SCHEMA_VERSION, Assessment, Finding
 from migrator.model.enums import Vendor
 from migrator.model.inventory import Inventory

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from migrator.engine.bulk import gc_paused
+from migrator.gcpause import gc_paused
 
 T = TypeVar("T")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
