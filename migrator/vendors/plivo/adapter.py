@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
+from migrator.gcpause import gc_paused
 from migrator.model.enums import Capability, Vendor
 from migrator.model.inventory import Application, Inventory, Number, SipEndpoint, Subaccount
 from migrator.progress import NEVER, CancelToken, Progress, no_progress
@@ -37,7 +38,6 @@ from migrator.vendors.base import (
 from migrator.vendors.capabilities import PLIVO
 from migrator.vendors.endpoint import VENDOR, Endpoint
 from migrator.vendors.errors import BusinessRule, NotFound
-from migrator.vendors.gc_pause import gc_paused
 from migrator.vendors.plivo import convert
 from migrator.vendors.plivo.discovery import PAGE, PagedList, ask_first, read_all
 from migrator.vendors.plivo.sdk_calls import VENDOR as PLIVO_NAME

@@ -24,9 +24,9 @@ from typing import Any, Generic, TypeVar
 
 import plivo
 
+from migrator.gcpause import collect_young
 from migrator.progress import CancelToken
 from migrator.vendors.errors import Transient
-from migrator.vendors.gc_pause import collect_young
 from migrator.vendors.plivo.convert import plain
 from migrator.vendors.plivo.sdk_calls import VENDOR, PlivoCalls
 

@@ -21,6 +21,7 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any, ClassVar, TypeVar
 
+from migrator.gcpause import gc_paused
 from migrator.model.enums import NumberType, Vendor
 from migrator.model.inventory import Application, Inventory, Number, Webhook
 from migrator.progress import NEVER, CancelToken, Progress, no_progress
@@ -37,7 +38,6 @@ from migrator.vendors.base import (
 from migrator.vendors.capabilities import TWILIO
 from migrator.vendors.endpoint import VENDOR, Endpoint
 from migrator.vendors.errors import BusinessRule, NotFound
-from migrator.vendors.gc_pause import gc_paused
 from migrator.vendors.throttle import Throttle
 from migrator.vendors.twilio import convert
 from migrator.vendors.twilio.bins import with_content

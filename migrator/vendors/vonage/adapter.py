@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 import phonenumbers
 from vonage_numbers import SearchAvailableNumbersFilter, UpdateNumberParams
 
+from migrator.gcpause import gc_paused
 from migrator.model.enums import Capability, NumberType, Vendor, WebhookPurpose
 from migrator.model.inventory import Application, Inventory, Number, Webhook
 from migrator.progress import NEVER, CancelToken, Progress, no_progress
@@ -41,7 +42,6 @@ from migrator.vendors.base import (
 from migrator.vendors.capabilities import VONAGE
 from migrator.vendors.endpoint import VENDOR, Endpoint
 from migrator.vendors.errors import BusinessRule, NotFound, RateLimited
-from migrator.vendors.gc_pause import gc_paused
 from migrator.vendors.throttle import Throttle
 from migrator.vendors.vonage import mapping
 from migrator.vendors.vonage.discovery import AccountRead, Reader, read_account_tree

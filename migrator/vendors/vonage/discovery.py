@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, TypeVar
 
+from migrator.gcpause import collect_young
 from migrator.model.inventory import Number, Webhook
 from migrator.progress import CancelToken, Progress
 from migrator.vendors.errors import AuthenticationFailed, PermissionDenied
-from migrator.vendors.gc_pause import collect_young
 from migrator.vendors.retry import call_idempotent
 from migrator.vendors.throttle import Throttle
 from migrator.vendors.vonage import mapping

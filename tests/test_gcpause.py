@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from migrator.vendors import gc_pause
-from migrator.vendors.gc_pause import collect_young, gc_paused
+from migrator import gcpause as gc_pause
+from migrator.gcpause import collect_young, gc_paused
 
 
 @pytest.fixture(autouse=True)
