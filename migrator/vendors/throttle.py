@@ -86,17 +86,6 @@ class Throttle:
         with self._lock:
             return bool(self._line) or self._delay(time.monotonic()) != 0.0
 
-    def idle(self) -> bool:
-        """Whether every call is waiting for the rate window (or a back-off) and none is in
-        flight: this process has nothing to do for them until the window moves, so work done
-        now delays no call. (`saturated` is also true while the window lets calls in one by
-        one as older ones leave it, when each call needs the interpreter as soon as it may go.)
-        The concurrency limit is not considered."""
-        with self._lock:
-            return self._in_flight == 0 and (
-                bool(self._line) or self._delay(time.monotonic()) != 0.0
-            )
-
     def _delay(self, now: float) -> float | None:
         """Seconds until a call may start (0.0: now; None: when an in-flight call finishes).
         Called with the lock held."""

@@ -128,15 +128,6 @@ def test_no_limit_never_waits_or_counts() -> None:
     assert not throttle.saturated()
 
 
-def test_idle_only_while_every_call_waits_for_the_window() -> None:
-    throttle = Throttle(Limit(rate=1, per=60.0))
-    assert not throttle.idle(), "a call may go now"
-    with throttle.slot():
-        assert throttle.saturated()
-        assert not throttle.idle(), "a call is in flight: it needs this process"
-    assert throttle.saturated() and throttle.idle(), "the next call waits a minute"
-
-
 def test_the_head_of_the_line_lets_in_everyone_the_window_has_room_for() -> None:
     throttle = Throttle(Limit(rate=3, per=60.0))
     with throttle.slot():
@@ -147,4 +138,4 @@ def test_the_head_of_the_line_lets_in_everyone_the_window_has_room_for() -> None
         throttle._let_in()
     assert [turn.admitted for turn in line] == [True, True, False, False]
     assert [turn.event.is_set() for turn in line] == [True, True, True, False], "next head woken"
-    assert throttle.saturated() and not throttle.idle()
+    assert throttle.saturated()

@@ -8,7 +8,7 @@ Offsets shift if the account changes while it is read, so the pages are checked 
 What bounds a large list is the rate window: the calls of each window wait for those of the
 window before to leave it, so the sooner the first window's calls are answered, the sooner the
 last window opens. The pool's threads therefore only fetch; turning pages into the model is done
-by the calling thread while every fetch waits for the window to move (none in flight) or once
+by the calling thread while the window is full (the fetches are waiting for it anyway) or once
 every fetch is under way, so it never slows the calls that the next window waits on.
 """
 
@@ -154,10 +154,10 @@ def _read_once(
                     item = answered.get_nowait() if waiting else None
             except queue.Empty:
                 pass
-            # Converting now delays no call that a later window waits on when all wait for time
+            # Converting now delays no call that a later window waits on when the window is full
             # or every remaining fetch is under way.
             under_way = started.value >= len(futures)
-            while fetched and (under_way or calls.throttle.idle()):
+            while fetched and (under_way or calls.throttle.saturated()):
                 offset, answer = fetched.popleft()
                 pages[offset], _ = listing.records(answer)
                 read += len(pages[offset])
