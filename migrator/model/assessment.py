@@ -165,20 +165,23 @@ class Assessment:
     def to_dict(self) -> dict[str, Any]:
         """Plain data; `findings` lists each distinct finding once, items refer by index."""
         index: dict[Finding, int] = {}
+        refs_of: dict[int, list[int]] = {}  # items sharing a findings tuple (most do) share refs
         items = []
         for item in self.items:
-            refs = []
-            for finding in item.findings:
-                position = index.get(finding)
-                if position is None:
-                    position = index[finding] = len(index)
-                refs.append(position)
+            refs = refs_of.get(id(item.findings))
+            if refs is None:
+                refs = refs_of[id(item.findings)] = []
+                for finding in item.findings:
+                    position = index.get(finding)
+                    if position is None:
+                        position = index[finding] = len(index)
+                    refs.append(position)
             items.append(
                 {
-                    "kind": item.kind.value,
+                    "kind": item.kind._value_,  # .value, without the property's cost
                     "id": item.id,
                     "label": item.label,
-                    "verdict": item.verdict.value,
+                    "verdict": item.verdict._value_,
                     "findings": refs,
                 }
             )

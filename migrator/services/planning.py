@@ -21,7 +21,7 @@ from migrator.engine.planner import build_plan as plan_from
 from migrator.engine.sides import Side
 from migrator.errors import UsageError
 from migrator.gcpause import gc_paused
-from migrator.model.assessment import ASSESSMENT_SCHEMA_VERSION, Assessment, Finding
+from migrator.model.assessment import ASSESSMENT_SCHEMA_VERSION, Assessment
 from migrator.model.enums import Vendor
 from migrator.model.inventory import Inventory
 from migrator.model.jsontext import orjson_text
@@ -246,33 +246,8 @@ def mapping_json(mapping: Mapping) -> str:
 
 
 def assessment_json(assessment: Assessment) -> str:
-    """json.dumps(assessment.to_dict()) in compact form. Items refer to distinct findings by
-    index; items that share a findings tuple (most do) share its list of indexes."""
-    index: dict[Finding, int] = {}
-    refs_of: dict[int, list[int]] = {}
-    items = []
-    for item in assessment.items:
-        refs = refs_of.get(id(item.findings))
-        if refs is None:
-            refs = refs_of[id(item.findings)] = []
-            for finding in item.findings:
-                position = index.get(finding)
-                if position is None:
-                    position = index[finding] = len(index)
-                refs.append(position)
-        items.append(
-            {
-                "kind": item.kind._value_,  # .value, without the property's cost
-                "id": item.id,
-                "label": item.label,
-                "verdict": item.verdict._value_,
-                "findings": refs,
-            }
-        )
-    data = replace(assessment, items=()).to_dict()
-    data["findings"] = [finding.to_dict() for finding in index]
-    data["items"] = items
-    return _json(data, assessment.to_dict)
+    """json.dumps(assessment.to_dict()) in compact form."""
+    return _json(assessment.to_dict(), assessment.to_dict)
 
 
 def save_plan(file: MigrationFile, plan: Plan) -> None:
