@@ -29,6 +29,7 @@ from migrator.model.inventory import (
 from migrator.model.jsontext import dumps, loads
 from migrator.model.plan import Action, ActionKind, Plan, Side, Stage
 from migrator.model.serialize import to_data
+from tests.samples import small_inventory
 
 P = WebhookPurpose
 
@@ -54,38 +55,6 @@ def _legacy_fingerprint(inventory: Inventory) -> str:
     """The fingerprint as every earlier version computed it."""
     blob = json.dumps(inventory.canonical(), sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(blob.encode()).hexdigest()
-
-
-def _small() -> Inventory:
-    """The inventory of tests/test_model.py (its fingerprint is pinned below)."""
-    number = Number(
-        id="PN1",
-        e164="+14155550100",
-        country="US",
-        number_type=NumberType.LOCAL,
-        capabilities=frozenset({Capability.VOICE, Capability.SMS}),
-        account_id="AC1",
-        voice_app_id="AP1",
-        config={"voice_url": "https://example.com/a"},
-    )
-    return Inventory(
-        vendor=Vendor.TWILIO,
-        account_id="AC1",
-        taken_at="2026-11-23T10:00:00+00:00",
-        numbers=(number,),
-        applications=(Application("AP1", "Main IVR", "AC1", {"voice_url": "https://x/y"}),),
-        webhooks=(
-            Webhook(OwnerKind.APPLICATION, "AP1", P.VOICE_ANSWER, "https://x/y"),
-            Webhook(
-                OwnerKind.NUMBER,
-                "PN1",
-                P.VOICE_ANSWER,
-                "https://example.com/a",
-                effective=False,
-                overridden_by="application AP1",
-            ),
-        ),
-    )
 
 
 def _rich(config: dict[str, Any] | None = None) -> Inventory:
@@ -135,7 +104,7 @@ def _rich(config: dict[str, Any] | None = None) -> Inventory:
 
 def test_fingerprint_of_a_known_inventory_is_unchanged() -> None:
     """The values earlier versions stored for these inventories."""
-    assert _small().fingerprint() == (
+    assert small_inventory().fingerprint() == (
         "293bc4308f2f53420194fd3f7b4fac5e202b9b0fed1306018cd90a2ab86b236b"
     )
     assert _rich().fingerprint() == (
@@ -212,7 +181,7 @@ def test_an_edited_snapshot_is_refused_and_a_stale_digest_is_not_trusted(tmp_pat
     with MigrationFile.open(path) as file, pytest.raises(MigrationFileError, match="edited"):
         file.latest_snapshot("source")
     # an older migrator rewrote the row (fingerprint and data agree) but left the digest
-    other = _small()
+    other = small_inventory()
     with sqlite3.connect(path) as db:
         db.execute(
             "UPDATE snapshots SET data = ?, fingerprint = ?",

@@ -8,50 +8,17 @@ import pytest
 
 from migrator.errors import MigratorError
 from migrator.model.enums import (
-    Capability,
     HostedBy,
     NumberType,
     OwnerKind,
-    Vendor,
-    WebhookPurpose,
 )
-from migrator.model.inventory import Application, Inventory, Number, Webhook
+from migrator.model.inventory import Inventory
 from migrator.model.urls import has_credentials, hosted_by, redact_url
-
-
-def _inventory() -> Inventory:
-    number = Number(
-        id="PN1",
-        e164="+14155550100",
-        country="US",
-        number_type=NumberType.LOCAL,
-        capabilities=frozenset({Capability.VOICE, Capability.SMS}),
-        account_id="AC1",
-        voice_app_id="AP1",
-        config={"voice_url": "https://example.com/a"},
-    )
-    return Inventory(
-        vendor=Vendor.TWILIO,
-        account_id="AC1",
-        taken_at="2026-11-23T10:00:00+00:00",
-        numbers=(number,),
-        applications=(Application("AP1", "Main IVR", "AC1", {"voice_url": "https://x/y"}),),
-        webhooks=(
-            Webhook(OwnerKind.APPLICATION, "AP1", WebhookPurpose.VOICE_ANSWER, "https://x/y"),
-            Webhook(
-                OwnerKind.NUMBER,
-                "PN1",
-                WebhookPurpose.VOICE_ANSWER,
-                "https://example.com/a",
-                effective=False,
-                overridden_by="application AP1",
-            ),
-        ),
-    )
+from tests.samples import small_inventory
 
 
 def test_round_trip_keeps_every_field() -> None:
-    inventory = _inventory()
+    inventory = small_inventory()
     again = Inventory.from_dict(inventory.to_dict())
     assert again == inventory
     assert isinstance(again.numbers[0].capabilities, frozenset)
@@ -59,7 +26,7 @@ def test_round_trip_keeps_every_field() -> None:
 
 
 def test_fingerprint_ignores_read_time_and_order_but_not_content() -> None:
-    inventory = _inventory()
+    inventory = small_inventory()
     later = replace(inventory, taken_at="2026-12-01T00:00:00+00:00")
     reordered = replace(inventory, webhooks=tuple(reversed(inventory.webhooks)))
     changed = replace(inventory, numbers=(replace(inventory.numbers[0], friendly_name="renamed"),))
@@ -68,13 +35,13 @@ def test_fingerprint_ignores_read_time_and_order_but_not_content() -> None:
 
 
 def test_effective_webhooks_follow_precedence() -> None:
-    inventory = _inventory()
+    inventory = small_inventory()
     effective = inventory.effective_webhooks(inventory.numbers[0])
     assert [w.owner_kind for w in effective] == [OwnerKind.APPLICATION]
 
 
 def test_newer_schema_is_refused_clearly() -> None:
-    data = _inventory().to_dict()
+    data = small_inventory().to_dict()
     data["schema_version"] = 99
     with pytest.raises(MigratorError, match="newer migrator"):
         Inventory.from_dict(data)

@@ -12,8 +12,6 @@ from migrator.cli.commands.plan import redact_data, redact_text
 from migrator.cli.main import main
 from migrator.engine.migration_file import MigrationFile
 from migrator.errors import UsageError
-from migrator.model.enums import Vendor
-from migrator.model.inventory import Inventory
 from migrator.model.mapping import Decisions, Strategy, StrategyRule
 from migrator.services.planning import (
     build_plan,
@@ -22,22 +20,14 @@ from migrator.services.planning import (
     load_plan,
     set_decisions,
 )
-from tests.rules.inventories import BIN_URL, file_source, twilio_source
+from tests.rules.inventories import BIN_URL, file_source, twilio_source, twilio_to_vonage_file
 
 SECRET = "s3cret"
 
 
 @pytest.fixture
 def migration(tmp_path: Path) -> Path:
-    path = tmp_path / "acme.migration"
-    meta = {
-        "source": {"kind": "profile", "vendor": "twilio", "account_id": "AC1"},
-        "target": {"kind": "profile", "vendor": "vonage", "account_id": "tgtkey"},
-    }
-    with MigrationFile.create(path, meta) as file:
-        file.save_snapshot("source", twilio_source())
-        file.save_snapshot("target", Inventory(vendor=Vendor.VONAGE, account_id="tgtkey"))
-    return path
+    return twilio_to_vonage_file(tmp_path / "acme.migration")
 
 
 def test_build_plan_saves_three_documents_that_load_back(migration: Path) -> None:

@@ -9,9 +9,11 @@ per-number URLs), so the rules, mapping and planner tests exercise every branch.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from migrator.engine.assessor import Translator, assess
 from migrator.engine.mapper import build_mapping
+from migrator.engine.migration_file import MigrationFile
 from migrator.engine.planner import build_plan
 from migrator.engine.sides import Side
 from migrator.model.assessment import Assessment
@@ -282,3 +284,15 @@ def run(
     assessment = assess(source, mapping, src, tgt, translator=translator, translate=False)
     plan = build_plan(source, target, mapping, src, tgt)
     return Run(source, mapping, assessment, plan)
+
+
+def twilio_to_vonage_file(path: Path) -> Path:
+    """A migration file at `path` holding twilio_source() and an empty Vonage target."""
+    meta = {
+        "source": {"kind": "profile", "vendor": "twilio", "account_id": "AC1"},
+        "target": {"kind": "profile", "vendor": "vonage", "account_id": "tgtkey"},
+    }
+    with MigrationFile.create(path, meta) as file:
+        file.save_snapshot("source", twilio_source())
+        file.save_snapshot("target", Inventory(vendor=Vendor.VONAGE, account_id="tgtkey"))
+    return path
