@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import inspect
+from dataclasses import fields, replace
+from typing import Any
 
 import pytest
 
@@ -12,7 +14,7 @@ from migrator.model.enums import (
     NumberType,
     OwnerKind,
 )
-from migrator.model.inventory import Inventory
+from migrator.model.inventory import Inventory, Number, Webhook
 from migrator.model.urls import has_credentials, hosted_by, redact_url
 from tests.samples import small_inventory
 
@@ -23,6 +25,25 @@ def test_round_trip_keeps_every_field() -> None:
     assert again == inventory
     assert isinstance(again.numbers[0].capabilities, frozenset)
     assert again.numbers[0].number_type is NumberType.LOCAL
+
+
+@pytest.mark.parametrize("kind", [Number, Webhook])
+def test_fast_constructors_build_what_the_dataclass_builds(kind: Any) -> None:
+    """Number.of and Webhook.of skip __init__; they must take every field, in order, and
+    give an equal instance with the same instance dict (orjson encodes from it)."""
+    names = [f.name for f in fields(kind)]
+    assert list(inspect.signature(kind.of).parameters) == names
+    inventory = small_inventory()
+    for item in (*inventory.numbers, *inventory.webhooks):
+        if isinstance(item, kind):
+            built = kind.of(*(getattr(item, name) for name in names))
+            assert built == item
+            assert list(built.__dict__) == names
+
+
+def test_a_webhook_with_content_differs_only_there() -> None:
+    hook = small_inventory().webhooks[1]
+    assert hook.with_content("<Response/>") == replace(hook, content="<Response/>")
 
 
 def test_fingerprint_ignores_read_time_and_order_but_not_content() -> None:

@@ -29,6 +29,7 @@ from migrator.model.serialize import canonical_data, from_data, to_data
 from migrator.model.urls import hosted_by
 
 INVENTORY_SCHEMA_VERSION = 1
+_new_object = object.__new__
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,52 @@ class Webhook:
     overridden_by: str | None = None
     content: str | None = None
     """The document behind a vendor-hosted URL when it could be fetched (TwiML Bin content)."""
+
+    @classmethod
+    def of(
+        cls,
+        owner_kind: OwnerKind,
+        owner_id: str,
+        purpose: WebhookPurpose,
+        url: str,
+        method: str,
+        account_id: str,
+        effective: bool,
+        overridden_by: str | None,
+        content: str | None = None,
+    ) -> Webhook:
+        """Webhook(...) with every field given, in half the time: the frozen dataclass's
+        __init__ sets each field through object.__setattr__, and discovery of a large account
+        makes tens of thousands of webhooks."""
+        hook = _new_object(cls)
+        hook.__dict__.update(
+            {
+                "owner_kind": owner_kind,
+                "owner_id": owner_id,
+                "purpose": purpose,
+                "url": url,
+                "method": method,
+                "account_id": account_id,
+                "effective": effective,
+                "overridden_by": overridden_by,
+                "content": content,
+            }
+        )
+        return hook
+
+    def with_content(self, content: str | None) -> Webhook:
+        """This webhook carrying `content` (dataclasses.replace takes five times as long)."""
+        return Webhook.of(
+            self.owner_kind,
+            self.owner_id,
+            self.purpose,
+            self.url,
+            self.method,
+            self.account_id,
+            self.effective,
+            self.overridden_by,
+            content,
+        )
 
     @property
     def hosted_by(self) -> HostedBy:
@@ -79,6 +126,46 @@ class Number:
     emergency_address_id: str | None = None
     tags: frozenset[str] = frozenset()
     config: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls,
+        id: str,
+        e164: str,
+        country: str,
+        number_type: NumberType,
+        capabilities: frozenset[Capability],
+        account_id: str,
+        friendly_name: str,
+        voice_app_id: str | None,
+        sms_app_id: str | None,
+        messaging_service_id: str | None,
+        trunk_id: str | None,
+        emergency_address_id: str | None,
+        tags: frozenset[str],
+        config: dict[str, Any],
+    ) -> Number:
+        """Number(...) with every field given, in half the time (see Webhook.of)."""
+        number = _new_object(cls)
+        number.__dict__.update(
+            {
+                "id": id,
+                "e164": e164,
+                "country": country,
+                "number_type": number_type,
+                "capabilities": capabilities,
+                "account_id": account_id,
+                "friendly_name": friendly_name,
+                "voice_app_id": voice_app_id,
+                "sms_app_id": sms_app_id,
+                "messaging_service_id": messaging_service_id,
+                "trunk_id": trunk_id,
+                "emergency_address_id": emergency_address_id,
+                "tags": tags,
+                "config": config,
+            }
+        )
+        return number
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,7 @@ from migrator.vendors.twilio.discovery import (
     TreeRead,
     _payload_records,
     listed_numbers,
+    settled,
 )
 
 ACCOUNT = "AC" + "0" * 32
@@ -172,13 +173,16 @@ def test_numbers_converted_before_services_and_bins_are_known_end_up_the_same() 
     assert not early.final
     assert late.final
     assert (ACCOUNT, BIN_URL) in early_known.bins.asked  # type: ignore[attr-defined]
+    assert settled(early, early_known) is early  # nothing more is known yet
+    caught_up = settled(early, late_known)
+    assert caught_up.final
 
     def built(listed: ListedNumbers) -> Any:
         read = AccountRead(ACCOUNT, numbers=[listed], services=services)
         tree = TreeRead(main={"sid": ACCOUNT}, subaccounts=[], accounts={ACCOUNT: read}, bins=bins)
         return replace(build_inventory(tree), taken_at="")
 
-    inventory = built(early)
+    inventory = built(caught_up)
     assert inventory == built(late)
     assert inventory.numbers[1].messaging_service_id == service["sid"]
     sms = next(w for w in inventory.webhooks if w.url == "https://example.com/sms")

@@ -275,8 +275,7 @@ class TwilioAdapter(VendorAdapter):
 # --- the inventory --------------------------------------------------------------------------
 def build_inventory(tree: TreeRead) -> Inventory:
     """The neutral inventory of everything read, with precedence and TwiML Bin content."""
-    services, service_of = services_of(tree.accounts)
-    by_id = {s.id: s for s in services}
+    services, _ = services_of(tree.accounts)
     numbers: list[Number] = []
     webhooks: list[Webhook] = []
     apps: list[Application] = []
@@ -287,17 +286,9 @@ def build_inventory(tree: TreeRead) -> Inventory:
         domains += [convert.to_domain(raw) for raw in read.domains]
     bins = tree.bins
     for read in tree.accounts.values():
-        for listed in read.numbers:
-            if listed.final:
-                numbers += listed.numbers
-                webhooks += listed.hooks
-                continue
-            for number, hooks in listed.each():
-                if number.messaging_service_id is None and number.id in service_of:
-                    number = convert.to_number(number.config, service_of)  # was as if in none
-                    hooks = convert.number_webhooks(number, by_id)
-                numbers.append(number)
-                webhooks += [with_content(hook, bins) for hook in hooks]
+        for listed in read.numbers:  # settled by read_tree: final
+            numbers += listed.numbers
+            webhooks += listed.hooks
     others: list[Webhook] = []
     for app in apps:
         others += convert.application_webhooks(app)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import replace
 from functools import partial
 from typing import Any, Protocol
 from urllib.parse import urlsplit
@@ -19,6 +18,7 @@ from twilio.request_validator import RequestValidator
 
 from migrator.model.enums import HostedBy
 from migrator.model.inventory import Webhook
+from migrator.model.urls import hosted_by
 from migrator.progress import CancelToken
 from migrator.vendors.errors import AuthenticationFailed, NotFound, PermissionDenied
 from migrator.vendors.twilio.calls import TwilioCalls
@@ -64,13 +64,23 @@ class Bins:
                 if isinstance(value, str):
                     self._look_at(sid, value)
 
-    def look_at_hooks(self, sid: str, hooks: list[Webhook]) -> None:
-        for hook in hooks:
-            self._look_at(sid, hook.url)
+    def look_at_hooks(self, hooks: list[Webhook]) -> bool:
+        """Ask for every bin the hooks point at; put the content of those fetched already on
+        them (in place). Whether every hook that points at a bin now carries its content."""
+        found = self.found
+        complete = True
+        for index, hook in enumerate(hooks):
+            if is_bin_url(hook.url):
+                key = (hook.account_id, hook.url)
+                if key in found:
+                    hooks[index] = hook.with_content(found[key])
+                else:
+                    self._ask(*key)
+                    complete = complete and key in found
+        return complete
 
     def _look_at(self, sid: str, value: str) -> None:
-        # Most values are not bin URLs at all: a substring test first spares the parsing.
-        if BIN_HOST in value.lower() and urlsplit(value).hostname == BIN_HOST:
+        if is_bin_url(value):
             self._ask(sid, value)
 
     def _ask(self, sid: str, url: str) -> None:
@@ -89,25 +99,18 @@ class Bins:
             self.found[key] = content
         self.counter.add(1, "TwiML Bins")
 
-    def with_known_content(self, hooks: list[Webhook]) -> tuple[list[Webhook], bool]:
-        """The hooks, those of bins fetched already carrying their content; and whether every
-        hook that may point at a bin does."""
-        found = self.found
-        complete = True
-        for index, hook in enumerate(hooks):
-            if BIN_HOST in hook.url:
-                if (hook.account_id, hook.url) in found:
-                    hooks[index] = with_content(hook, found)
-                else:
-                    complete = False
-        return hooks, complete
+
+def is_bin_url(url: str) -> bool:
+    """Whether a TwiML Bin serves the URL. Most URLs are not bins at all: a substring test
+    first spares the parsing."""
+    return BIN_HOST in url.lower() and hosted_by(url) is HostedBy.TWIML_BIN
 
 
 def with_content(hook: Webhook, bins: dict[tuple[str, str], str | None]) -> Webhook:
     """The webhook with the content of the TwiML Bin it points at (if it does)."""
-    if BIN_HOST not in hook.url or hook.hosted_by is not HostedBy.TWIML_BIN:
+    if not is_bin_url(hook.url):
         return hook
-    return replace(hook, content=bins.get((hook.account_id, hook.url)))
+    return hook.with_content(bins.get((hook.account_id, hook.url)))
 
 
 def bin_content(calls: TwilioCalls, account_sid: str, url: str) -> str | None:

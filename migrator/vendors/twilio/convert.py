@@ -211,12 +211,29 @@ def record(instance: Any, fields: tuple[str, ...]) -> dict[str, Any]:
 
 
 def payload_record(payload: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
-    """What `record` gives for an SDK instance built from `payload`, for instance classes that
-    copy each of `fields` from the payload unchanged (twilio 9's IncomingPhoneNumberInstance
-    with NUMBER_FIELDS), without building the instance. The payload is parsed JSON, plain data
-    already, so its values are kept as they are."""
-    get = payload.get
-    return {name: get(name) for name in fields}
+    """What `record` gives for an SDK instance built from `payload` (its keys in the payload's
+    order), for instance classes that copy each of `fields` from the payload unchanged (twilio
+    9's IncomingPhoneNumberInstance with NUMBER_FIELDS), without building the instance. The
+    payload is parsed JSON, plain data already, so its values are kept as they are.
+
+    When `fields` are most of the payload (a number: 32 of 36), the payload itself is trimmed
+    to them, a third of the time of copying 32 fields one by one: pass a payload nothing else
+    uses (a page's records, once read)."""
+    if 2 * len(fields) < len(payload):
+        get = payload.get
+        return {name: get(name) for name in fields}
+    wanted = _WANTED.get(fields)
+    if wanted is None:
+        wanted = _WANTED[fields] = frozenset(fields)
+    for name in payload.keys() - wanted:
+        del payload[name]
+    if len(payload) != len(wanted):
+        for name in fields:
+            payload.setdefault(name, None)
+    return payload
+
+
+_WANTED: dict[tuple[str, ...], frozenset[str]] = {}
 
 
 def text(value: Any) -> str:
@@ -302,7 +319,7 @@ def to_number(raw: dict[str, Any], service_of: dict[str, str]) -> Number:
     if type(sid) is not str:
         sid = text(sid)
     account, name = get("account_sid"), get("friendly_name")
-    return Number(
+    return Number.of(
         sid,
         e164,
         country_of(e164),
@@ -385,7 +402,7 @@ def number_webhooks(number: Number, services: dict[str, MessagingService]) -> li
         verb = get(method_field)
         known = _METHODS.get(verb) if type(verb) is str or verb is None else None
         found.append(
-            Webhook(
+            Webhook.of(
                 _NUMBER_OWNER,
                 owner,
                 purpose,

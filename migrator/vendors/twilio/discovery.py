@@ -226,7 +226,7 @@ def listed_numbers(records: list[dict[str, Any]], known: Known, sid: str) -> Lis
     services = known.services()
     service_of, by_id = services or (NO_SERVICES, NO_SERVICES)
     final = services is not None
-    bins = known.bins
+    look_at_hooks = known.bins.look_at_hooks
     numbers: list[Number] = []
     all_hooks: list[Webhook] = []
     counts: list[int] = []
@@ -234,9 +234,32 @@ def listed_numbers(records: list[dict[str, Any]], known: Known, sid: str) -> Lis
         number = convert.to_number(raw, service_of)
         hooks = convert.number_webhooks(number, by_id)
         if hooks:
-            bins.look_at_hooks(sid, hooks)
-            hooks, contents_known = bins.with_known_content(hooks)
-            final = final and contents_known
+            final = look_at_hooks(hooks) and final
+            all_hooks += hooks
+        numbers.append(number)
+        counts.append(len(hooks))
+    return ListedNumbers(numbers, all_hooks, counts, final)
+
+
+def settled(listed: ListedNumbers, known: Known) -> ListedNumbers:
+    """`listed` with what has become known since it was converted: the numbers in a
+    Messaging Service converted again (they were as if in none), bin content on the webhooks.
+    Unchanged until every Messaging Service is known."""
+    services = known.services()
+    if listed.final or services is None:
+        return listed
+    service_of, by_id = services
+    look_at_hooks = known.bins.look_at_hooks
+    numbers: list[Number] = []
+    all_hooks: list[Webhook] = []
+    counts: list[int] = []
+    final = True
+    for number, hooks in listed.each():
+        if number.messaging_service_id is None and number.id in service_of:
+            number = convert.to_number(number.config, service_of)
+            hooks = convert.number_webhooks(number, by_id)
+        if hooks:
+            final = look_at_hooks(hooks) and final
             all_hooks += hooks
         numbers.append(number)
         counts.append(len(hooks))
@@ -247,7 +270,13 @@ def _read_numbers(reader: Reader, known: Known, sid: str, into: AccountRead) -> 
     client = reader.calls.client(sid)
 
     def seen(records: list[dict[str, Any]]) -> None:
-        into.numbers.append(listed_numbers(records, known, sid))  # pages come in order
+        listed = into.numbers
+        listed.append(listed_numbers(records, known, sid))  # pages come in order
+        if known.services() is not None:
+            # Settle the pages converted before, while the next page is on its way.
+            for index, earlier in enumerate(listed):
+                if not earlier.final:
+                    listed[index] = settled(earlier, known)
 
     reader.all(
         lambda: client.incoming_phone_numbers.page(page_size=PAGE_SIZE),
@@ -382,6 +411,8 @@ def read_tree(
             _settle(jobs, abort)
             # Every list is read, so every bin has been asked for.
             _settle(bins.fetches, abort)
+            for read in reads.values():
+                read.numbers = [settled(listed, known) for listed in read.numbers]
         except BaseException:
             _stop([*jobs, *bins.fetches], abort)
             raise
