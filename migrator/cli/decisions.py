@@ -4,11 +4,14 @@
     --rule 'country=CA,type=tollfree:replace'   a bulk rule, appended to the stored ones
     --set +14155550100=keep                one number's own strategy (wins over every rule)
     --clear-rules                          drop the stored rules and overrides first
+    --drop-rule 2                          remove stored rule 2 (as "Decisions:" numbers it)
+    --unset +14155550100                   remove one number's own strategy (rules decide it)
     --public-key KEY.pem | none            the public key for every application the plan
                                            creates (none clears it)
 
-Everything is parsed before the migration file is opened, so a typo changes nothing; a bad
-option is one UsageError naming the bad part (exit code 2).
+Changes apply in the order APPLY_ORDER says. Everything is parsed before the migration file is
+opened, so a typo changes nothing; a bad option, or a removal of something not stored, is one
+UsageError naming the bad part (exit code 2) and nothing is saved.
 """
 
 from __future__ import annotations
@@ -36,15 +39,22 @@ FIELDS = {
     "app": "app",
 }
 """--rule field names -> StrategyRule fields."""
+APPLY_ORDER = (
+    "Changes to the stored decisions apply in this order: --clear-rules; then --drop-rule and "
+    "--unset (rule numbers as the 'Decisions:' section of `migrator plan` lists them, before "
+    "any change); then --rule and --set. If any of them is refused, nothing is saved."
+)
+SHOWN_OVERRIDES = 10
 
 
 def add_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+    group = parser.add_argument_group("decisions", APPLY_ORDER)
+    group.add_argument(
         "--numbers",
         choices=[s.value for s in Strategy],
         help="default strategy for every number (bulk rules and per-number choices still win)",
     )
-    parser.add_argument(
+    group.add_argument(
         "--rule",
         action="append",
         default=[],
@@ -53,19 +63,35 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         "(GB), type (local, mobile, tollfree...), tag and app (a source application id); "
         "appended after the stored rules (a later match wins); repeatable",
     )
-    parser.add_argument(
+    group.add_argument(
         "--set",
         action="append",
         default=[],
         metavar="E164=STRATEGY",
         help="the strategy of one number; it wins over every rule; repeatable",
     )
-    parser.add_argument(
+    group.add_argument(
+        "--unset",
+        action="append",
+        default=[],
+        metavar="E164",
+        help="remove the strategy set for this one number, so the default and the bulk rules "
+        "decide it again; repeatable",
+    )
+    group.add_argument(
+        "--drop-rule",
+        action="append",
+        default=[],
+        metavar="N",
+        help="remove stored bulk rule N (1 is the first, as 'Decisions:' lists them); "
+        "the other rules and every per-number strategy stay; repeatable",
+    )
+    group.add_argument(
         "--clear-rules",
         action="store_true",
-        help="drop the stored bulk rules and per-number strategies before adding new ones",
+        help="drop ALL stored bulk rules and per-number strategies before adding new ones",
     )
-    parser.add_argument(
+    group.add_argument(
         "--public-key",
         metavar="KEY.pem",
         help="a PEM public key for every application the plan creates on a target whose "
@@ -126,23 +152,43 @@ def _field_value(field: str, value: str, where: str) -> Any:
     return value
 
 
+def parse_number(text: str, where: str) -> str:
+    """'+1 (415) 555-0100' -> '+14155550100'."""
+    try:
+        parsed = phonenumbers.parse(text.strip(), None)
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is None or not phonenumbers.is_valid_number(parsed):
+        raise UsageError(
+            f"{where}: '{text.strip()}' is not a valid number in E.164 form "
+            "(+, country code, number)"
+        )
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
 def parse_override(text: str) -> tuple[str, Strategy]:
     """'+1 415 555 0100=keep' -> ('+14155550100', Strategy.KEEP)."""
     where = f"--set '{text}'"
     number, equals, strategy = text.rpartition("=")
     if not equals or not number.strip():
         raise UsageError(f"{where}: write it as E164=STRATEGY, e.g. +14155550100=keep")
-    try:
-        parsed = phonenumbers.parse(number.strip(), None)
-    except phonenumbers.NumberParseException:
-        parsed = None
-    if parsed is None or not phonenumbers.is_valid_number(parsed):
+    return parse_number(number, where), parse_strategy(strategy, where)
+
+
+def parse_unset(text: str) -> str:
+    """'+1 415 555 0100' -> '+14155550100' (the number whose override --unset removes)."""
+    return parse_number(text, f"--unset '{text}'")
+
+
+def parse_rule_position(text: str) -> int:
+    """'2' -> 2: a stored rule's 1-based position, as 'Decisions:' lists it."""
+    value = text.strip()
+    if not value.isdigit() or int(value) < 1:
         raise UsageError(
-            f"{where}: '{number.strip()}' is not a valid number in E.164 form "
-            "(+, country code, number)"
+            f"--drop-rule '{text}': give the rule's number as the 'Decisions:' section of "
+            "`migrator plan` lists it (1, 2, ...)"
         )
-    e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    return e164, parse_strategy(strategy, where)
+    return int(value)
 
 
 def read_public_key(path: str) -> str:
@@ -166,6 +212,8 @@ def changes_from(args: argparse.Namespace) -> DecisionChanges:
     clear_key = given is not None and given.strip().lower() == "none"
     return DecisionChanges(
         clear=bool(args.clear_rules),
+        unset=tuple(parse_unset(text) for text in getattr(args, "unset", ())),
+        drop_rules=tuple(parse_rule_position(text) for text in getattr(args, "drop_rule", ())),
         rules=tuple(parse_rule(text) for text in args.rule),
         overrides=overrides,
         public_key=read_public_key(given) if given is not None and not clear_key else None,
@@ -199,4 +247,21 @@ def decisions_lines(mapping: Mapping) -> list[str]:
             f"  overrides: {_numbers(len(decisions.overrides))} set one by one"
             + (f" ({gone:,} no longer in the inventory)" if gone else "")
         )
+        lines += _override_lines(mapping)
     return lines + key_line
+
+
+def _override_lines(mapping: Mapping) -> list[str]:
+    """The overrides one a line (the first SHOWN_OVERRIDES), so --unset has a number to name."""
+    overrides = sorted(mapping.decisions.overrides.items())
+    inventory = {n.e164 for n in mapping.numbers}
+    lines = [
+        f"    {e164} -> {strategy.value}"
+        + ("" if e164 in inventory else "  (not in the inventory)")
+        for e164, strategy in overrides[:SHOWN_OVERRIDES]
+    ]
+    if len(overrides) > SHOWN_OVERRIDES:
+        lines.append(
+            f"    ... and {len(overrides) - SHOWN_OVERRIDES:,} more (--json lists them all)"
+        )
+    return lines
