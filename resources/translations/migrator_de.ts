@@ -1304,6 +1304,18 @@
         <translation>Die Strategie der ausgewählten Rufnummern einzeln festlegen, dann neu bewerten und planen</translation>
     </message>
     <message>
+        <source>Remove the strategy set for each selected number, so the default and the bulk rules decide it again; then assess and plan again</source>
+        <translation>Die einzeln festgelegte Strategie jeder ausgewählten Rufnummer entfernen, sodass wieder Standard und Sammelregeln über sie entscheiden; dann neu bewerten und planen</translation>
+    </message>
+    <message>
+        <source>Clear &amp;override</source>
+        <translation>Ein&amp;zelfestlegung aufheben</translation>
+    </message>
+    <message>
+        <source>Clear override</source>
+        <translation>Einzelfestlegung aufheben</translation>
+    </message>
+    <message>
         <source>The strategy for every number; bulk rules and your overrides still win</source>
         <translation>Die Strategie für alle Rufnummern; Sammelregeln und Ihre Einzelfestlegungen gehen weiterhin vor</translation>
     </message>

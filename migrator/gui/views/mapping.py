@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -26,6 +27,7 @@ from migrator.gui.views.strategies import STRATEGY_HELP, strategy_combo, strateg
 from migrator.model.inventory import Inventory
 from migrator.model.mapping import Decisions, Mapping, NumberMapping, Strategy
 from migrator.model.public_key import fingerprint, parse_public_key
+from migrator.services.decision_changes import DecisionChanges
 from migrator.services.number_groups import NumberGroups, decided_by_counts
 from migrator.vendors.capabilities import CAPABILITIES
 
@@ -98,6 +100,7 @@ class MappingPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.mapping: Mapping | None = None
+        self.busy = False
         self.summary = QLabel(self)
         self.summary.setObjectName("mapping-summary")
         self.summary.setWordWrap(True)
@@ -115,6 +118,26 @@ class MappingPanel(QWidget):
             self.tr("Override the strategy of the selected numbers, then assess and plan again")
         )
         self.override_button.clicked.connect(self._override_selected)
+        clear_tip = self.tr(
+            "Remove the strategy set for each selected number, so the default and the bulk "
+            "rules decide it again; then assess and plan again"
+        )
+        self.clear_override_button = QPushButton(self.tr("Clear &override"), self)
+        self.clear_override_button.setObjectName("override-clear")
+        self.clear_override_button.setToolTip(clear_tip)
+        self.clear_override_button.clicked.connect(self.clear_selected_overrides)
+        self.clear_override_action = QAction(self.tr("Clear override"), self.numbers.view)
+        self.clear_override_action.setObjectName("override-clear-action")
+        self.clear_override_action.setToolTip(clear_tip)
+        self.clear_override_action.triggered.connect(self.clear_selected_overrides)
+        self.numbers.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.numbers.view.addAction(self.clear_override_action)
+        self.numbers.view.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_clear_override()
+        )
+        self.numbers.view.selectionModel().currentChanged.connect(
+            lambda *_: self._update_clear_override()
+        )
         self.default_combo = strategy_combo(self, with_default=True)
         self.default_combo.setObjectName("default-strategy")
         self.default_combo.setToolTip(
@@ -167,6 +190,7 @@ class MappingPanel(QWidget):
         row.addWidget(QLabel(self.tr("Strategy for the selected numbers:"), self))
         row.addWidget(self.override_combo)
         row.addWidget(self.override_button)
+        row.addWidget(self.clear_override_button)
         row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -174,12 +198,15 @@ class MappingPanel(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(tabs, 1)
         layout.addLayout(row)
+        self._update_clear_override()
 
     def show_inventory(self, inventory: Inventory | None) -> None:
         """The source inventory: the values bulk rules pick from and the numbers they count."""
         self.rules.set_inventory(inventory)
 
     def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self._update_clear_override()
         self.plan_button.setEnabled(not busy)
         self.override_button.setEnabled(not busy)
         self.key_button.setEnabled(not busy)
@@ -200,6 +227,7 @@ class MappingPanel(QWidget):
             self.summary.setText(self.tr("No mapping yet."))
             self.numbers.model.set_mapping(None)  # type: ignore[attr-defined]
             self.items.model.set_rows([])
+            self._update_clear_override()
             return
         counts = mapping.strategy_counts()
         manual = sum(1 for i in mapping.items if i.outcome == "manual")
@@ -222,6 +250,7 @@ class MappingPanel(QWidget):
         self.summary.setText(text)
         self.numbers.model.set_mapping(mapping)  # type: ignore[attr-defined]
         self.items.model.set_rows(mapping.items)
+        self._update_clear_override()
 
     def _show_key(self, mapping: Mapping | None) -> None:
         """The key controls, only for a target whose applications have key pairs."""
@@ -279,19 +308,40 @@ class MappingPanel(QWidget):
         if self.mapping is not None:
             self.decisions_requested.emit(replace(self.mapping.decisions, rules=rules))
 
+    def selected_numbers(self) -> list[NumberMapping]:
+        """The selected rows of the numbers table, else the one under the cursor."""
+        return self.numbers.selected_objects() or [
+            o for o in [self.numbers.current_object()] if o is not None
+        ]
+
+    def overridden_selection(self) -> list[str]:
+        """The selected numbers that have a strategy set for them alone (E.164)."""
+        overrides = self.mapping.decisions.overrides if self.mapping else {}
+        return [n.e164 for n in self.selected_numbers() if n.e164 in overrides]
+
+    def _update_clear_override(self) -> None:
+        enabled = not self.busy and bool(self.overridden_selection())
+        self.clear_override_button.setEnabled(enabled)
+        self.clear_override_action.setEnabled(enabled)
+
     def _override_selected(self) -> None:
         if self.mapping is None:
             return
-        selected = self.numbers.selected_objects() or [
-            o for o in [self.numbers.current_object()] if o is not None
-        ]
+        selected = self.selected_numbers()
         if not selected:
             return
         strategy = Strategy(str(self.override_combo.currentData()))
-        decisions = self.mapping.decisions
-        overrides = dict(decisions.overrides)
-        overrides.update({number.e164: strategy for number in selected})
-        self.decisions_requested.emit(replace(decisions, overrides=overrides))
+        changes = DecisionChanges(overrides={number.e164: strategy for number in selected})
+        self.decisions_requested.emit(changes.applied_to(self.mapping.decisions))
+
+    def clear_selected_overrides(self) -> None:
+        """Remove the overrides of the selected numbers (the others and every rule stay); the
+        owner stores the decisions and plans again on a worker thread."""
+        numbers = self.overridden_selection()
+        if self.mapping is None or self.busy or not numbers:
+            return
+        changes = DecisionChanges(unset=tuple(numbers))
+        self.decisions_requested.emit(changes.applied_to(self.mapping.decisions))
 
     def decisions_with_default(self, strategy: Strategy | None) -> Decisions:
         base = self.mapping.decisions if self.mapping else Decisions()
