@@ -159,3 +159,22 @@ def test_parsing_normalises_what_it_accepts() -> None:
     assert parse_rule_position(" 12 ") == 12
     with pytest.raises(UsageError, match=r"--drop-rule '-1'"):
         parse_rule_position("-1")
+
+
+def test_decisions_section_lists_the_first_overrides_and_marks_stale_ones() -> None:
+    from migrator.cli.decisions import SHOWN_OVERRIDES, decisions_lines
+    from migrator.model.mapping import Decisions, NumberMapping
+
+    overrides = {f"+1415555{i:04d}": Strategy.KEEP for i in range(SHOWN_OVERRIDES + 2)}
+    first = min(overrides)
+    kept = NumberMapping("PN0", first, Strategy.KEEP, "override", "set by the admin")
+    mapping = Mapping("twilio", "AC1", "vonage", "k", "fp", Decisions(overrides=overrides), (kept,))
+    lines = decisions_lines(mapping)
+    assert (
+        lines[1]
+        == f"  overrides: {SHOWN_OVERRIDES + 2} numbers set one by one (11 no longer in the inventory)"
+    )
+    assert lines[2] == f"    {first} -> keep"
+    assert lines[3].endswith("-> keep  (not in the inventory)")
+    assert len(lines) == 2 + SHOWN_OVERRIDES + 1
+    assert lines[-1] == "    ... and 2 more (--json lists them all)"
