@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import signal
 import threading
@@ -36,6 +37,14 @@ def _describe(sandbox: Sandbox, accounts: list[dict[str, Any]]) -> dict[str, Any
     }
 
 
+def settle_heap() -> None:
+    """Keep the garbage collector off the seeded accounts: they live as long as the process,
+    and a full collection walking tens of thousands of numbers' state stops every answer in
+    flight for 30 to 100 ms. What is frozen is still freed by reference counting."""
+    gc.collect()
+    gc.freeze()
+
+
 def run(args: argparse.Namespace) -> int:
     sandbox = Sandbox(port=args.port)
     spec = parse_seed_spec(args.seed, set(sandbox.state.apis))
@@ -44,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:
         accounts = sandbox.seed(spec)
+        settle_heap()
         info = _describe(sandbox, accounts)
         if args.json:
             print(json.dumps(info), flush=True)
