@@ -19,20 +19,15 @@ from migrator.errors import UsageError
 from migrator.model.enums import NumberType
 from migrator.model.mapping import Mapping, Strategy, StrategyRule
 from migrator.services.planning import load_mapping, load_plan
-from tests.rules.inventories import twilio_source
-
-GB = "+442071838750"
-SALES = "+14155550100"
-ON_AP1 = "+14155550101"
-TOLLFREE = "+18005550100"
-MOBILE = "+14155550106"
-
-
-def _mapping(path: Path) -> Mapping:
-    with MigrationFile.open(path) as file:
-        mapping = load_mapping(file)
-    assert mapping is not None
-    return mapping
+from tests.rules.inventories import (
+    GB,
+    MOBILE,
+    ON_AP1,
+    SALES,
+    TOLLFREE,
+    stored_mapping,
+    twilio_source,
+)
 
 
 def _strategies(mapping: Mapping) -> dict[str, Strategy]:
@@ -56,7 +51,7 @@ def test_rules_and_overrides_are_stored_and_decide_the_strategies(
     )
     assert code == 0
     out = capsys.readouterr().out
-    mapping = _mapping(migration)
+    mapping = stored_mapping(migration)
     assert mapping.decisions.rules == (
         StrategyRule(Strategy.REPLACE, country="US"),
         StrategyRule(Strategy.RELEASE, tag="sales"),
@@ -88,7 +83,7 @@ def test_rules_append_in_order_and_survive_a_refresh(
 ) -> None:
     assert main(["plan", str(migration), "--rule", "type=tollfree:keep"]) == 0
     assert main(["plan", str(migration), "--rule", "country=US:replace"]) == 0
-    mapping = _mapping(migration)
+    mapping = stored_mapping(migration)
     assert [r.strategy for r in mapping.decisions.rules] == [Strategy.KEEP, Strategy.REPLACE]
     assert _strategies(mapping)[TOLLFREE] is Strategy.REPLACE  # appended after: it wins
     out = capsys.readouterr().out
@@ -97,7 +92,7 @@ def test_rules_append_in_order_and_survive_a_refresh(
     with MigrationFile.open(migration) as file:  # the accounts are read again
         file.save_snapshot("source", twilio_source())
     assert main(["plan", str(migration), "--numbers", "port"]) == 0
-    again = _mapping(migration)
+    again = stored_mapping(migration)
     assert again.decisions.rules == mapping.decisions.rules
     assert again.decisions.default_strategy is Strategy.PORT
     assert _strategies(again)[GB] is Strategy.PORT  # not US: the default decides
@@ -109,9 +104,9 @@ def test_clear_rules_drops_rules_and_overrides_but_keeps_the_default(
 ) -> None:
     args = ["plan", str(migration), "--numbers", "replace"]
     assert main([*args, "--rule", "country=GB:keep", "--set", f"{MOBILE}=release"]) == 0
-    assert _strategies(_mapping(migration))[MOBILE] is Strategy.RELEASE
+    assert _strategies(stored_mapping(migration))[MOBILE] is Strategy.RELEASE
     assert main(["plan", str(migration), "--clear-rules", "--rule", "app=AP1:keep"]) == 0
-    mapping = _mapping(migration)
+    mapping = stored_mapping(migration)
     assert mapping.decisions.rules == (StrategyRule(Strategy.KEEP, app="AP1"),)
     assert mapping.decisions.overrides == {}
     assert mapping.decisions.default_strategy is Strategy.REPLACE
@@ -144,7 +139,7 @@ def test_json_shows_the_decisions_and_what_each_decided(
 def test_assess_takes_the_same_options(migration: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["assess", str(migration), "--rule", "country=GB:release"]) == 0
     assert "Checklist" in capsys.readouterr().out
-    mapping = _mapping(migration)
+    mapping = stored_mapping(migration)
     assert mapping.decisions.rules == (StrategyRule(Strategy.RELEASE, country="GB"),)
     assert _strategies(mapping)[GB] is Strategy.RELEASE
 
@@ -181,10 +176,10 @@ def test_an_override_for_a_number_not_in_the_inventory_is_refused(
     migration: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["plan", str(migration), "--rule", "country=GB:keep"]) == 0
-    before = _mapping(migration).decisions
+    before = stored_mapping(migration).decisions
     assert main(["plan", str(migration), "--set", "+14155550199=keep"]) == 2
     assert "not a number of the source inventory: +14155550199" in capsys.readouterr().err
-    assert _mapping(migration).decisions == before
+    assert stored_mapping(migration).decisions == before
 
 
 def test_parsing_normalises_what_it_accepts() -> None:
@@ -211,7 +206,7 @@ def test_public_key_is_stored_shown_and_cleared(
     assert main(["plan", str(migration), "--public-key", str(key_file)]) == 0
     out = capsys.readouterr().out
     assert f"public key for new applications: {fingerprint(public_pem())}" in out
-    assert _mapping(migration).decisions.application_public_key == public_pem()
+    assert stored_mapping(migration).decisions.application_public_key == public_pem()
     with MigrationFile.open(migration) as file:
         plan = load_plan(file)
     assert plan is not None
@@ -220,13 +215,13 @@ def test_public_key_is_stored_shown_and_cleared(
 
     # later edits keep it; assess takes the option too
     assert main(["assess", str(migration), "--rule", "country=GB:keep"]) == 0
-    assert _mapping(migration).decisions.application_public_key == public_pem()
+    assert stored_mapping(migration).decisions.application_public_key == public_pem()
     assert "app-new-key-pair" not in capsys.readouterr().out
 
     assert main(["assess", str(migration), "--public-key", "none"]) == 0
-    assert _mapping(migration).decisions.application_public_key is None
+    assert stored_mapping(migration).decisions.application_public_key is None
     assert "app-new-key-pair" in capsys.readouterr().out
-    assert _mapping(migration).decisions.rules  # clearing the key keeps the rules
+    assert stored_mapping(migration).decisions.rules  # clearing the key keeps the rules
 
 
 @pytest.mark.parametrize(

@@ -16,24 +16,18 @@ from migrator.cli.decisions import parse_rule_position, parse_unset
 from migrator.cli.main import main
 from migrator.engine.migration_file import MigrationFile
 from migrator.errors import UsageError
-from migrator.model.enums import NumberType
 from migrator.model.mapping import Mapping, Strategy, StrategyRule
 from migrator.services.planning import load_mapping, load_plan
-
-GB = "+442071838750"
-SALES = "+14155550100"
-ON_AP1 = "+14155550101"
-TOLLFREE = "+18005550100"
-US_KEEP = StrategyRule(Strategy.KEEP, country="US")
-SALES_RELEASE = StrategyRule(Strategy.RELEASE, tag="sales")
-TOLLFREE_PORT = StrategyRule(Strategy.PORT, number_type=NumberType.TOLLFREE)
-
-
-def _mapping(path: Path) -> Mapping:
-    with MigrationFile.open(path) as file:
-        mapping = load_mapping(file)
-    assert mapping is not None
-    return mapping
+from tests.rules.inventories import (
+    GB,
+    ON_AP1,
+    SALES,
+    SALES_RELEASE,
+    TOLLFREE,
+    TOLLFREE_PORT,
+    US_KEEP,
+    stored_mapping,
+)
 
 
 def _decided(path: Path) -> tuple[Mapping, str]:
@@ -69,9 +63,9 @@ def test_decisions_section_numbers_the_rules_and_lists_the_overrides(
 def test_unset_puts_the_number_back_under_its_rule_and_keeps_the_rest(
     decided: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert _mapping(decided).number(SALES).strategy is Strategy.PORT
+    assert stored_mapping(decided).number(SALES).strategy is Strategy.PORT
     assert main(["plan", str(decided), "--unset", "+1 (415) 555-0100"]) == 0
-    mapping = _mapping(decided)
+    mapping = stored_mapping(decided)
     assert mapping.number(SALES).strategy is Strategy.RELEASE
     assert mapping.number(SALES).decided_by == "rule 2"
     assert mapping.decisions.overrides == {GB: Strategy.RELEASE, TOLLFREE: Strategy.KEEP}
@@ -89,12 +83,12 @@ def test_drop_rule_removes_one_rule_numbered_as_listed(
     decided: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["assess", str(decided), "--drop-rule", "2"]) == 0
-    mapping = _mapping(decided)
+    mapping = stored_mapping(decided)
     assert mapping.decisions.rules == (US_KEEP, TOLLFREE_PORT)
     assert len(mapping.decisions.overrides) == 3
     assert mapping.number(SALES).strategy is Strategy.PORT  # its override still wins
     assert main(["plan", str(decided), "--unset", SALES]) == 0
-    assert _mapping(decided).number(SALES).strategy is Strategy.KEEP  # rule 1 now
+    assert stored_mapping(decided).number(SALES).strategy is Strategy.KEEP  # rule 1 now
     out = capsys.readouterr().out
     assert "  rule 2: type tollfree -> port" in out  # renumbered in the next listing
 
@@ -103,7 +97,7 @@ def test_several_removals_and_additions_apply_in_the_documented_order(decided: P
     argv = ["plan", str(decided), "--drop-rule", "1", "--drop-rule", "3", "--unset", GB]
     argv += ["--rule", "country=GB:keep", "--unset", TOLLFREE, "--set", f"{TOLLFREE}=release"]
     assert main(argv) == 0
-    mapping = _mapping(decided)
+    mapping = stored_mapping(decided)
     # rules 1 and 3 as numbered before the change; the new rule is appended after
     assert mapping.decisions.rules == (SALES_RELEASE, StrategyRule(Strategy.KEEP, country="GB"))
     assert mapping.decisions.overrides == {SALES: Strategy.PORT, TOLLFREE: Strategy.RELEASE}

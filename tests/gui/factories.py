@@ -1,7 +1,14 @@
-"""Plain inventories and plans for GUI tests (no vendor involved)."""
+"""Plain inventories, plans and opened migration files for GUI tests (no vendor involved)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
+from migrator.engine.migration_file import MigrationFile
+from migrator.gui.session import MigrationSession
+from migrator.gui.workers import TaskRunner
+from migrator.gui.workspace import Workspace
 from migrator.model.enums import Capability, NumberType, OwnerKind, Vendor, WebhookPurpose
 from migrator.model.inventory import Application, Inventory, Number, Webhook
 from migrator.model.plan import Action, ActionKind, Plan, Side, Stage
@@ -65,3 +72,41 @@ def plan(count: int = 6) -> Plan:
             ),
         ]
     return Plan("twilio", "ACsource", "vonage", "key1", "f1", "f2", tuple(actions))
+
+
+OPEN_WAIT = 30_000
+
+
+def migration_file(folder: Path, source: Inventory, target: str = "vonage") -> Path:
+    """A migration file from an imported export (`source`) to a `target` profile."""
+    path = folder / f"office-to-{target}.migration"
+    meta = {
+        "source": {"kind": "file", "vendor": "file", "path": str(folder / "export.csv")},
+        "target": {"kind": "profile", "vendor": target, "account_id": "key1"},
+    }
+    with MigrationFile.create(path, meta) as file:
+        file.save_snapshot("source", source)
+    return path
+
+
+def open_session(qtbot: Any, path: Path) -> MigrationSession:
+    """The session the GUI opens for `path`, opened on a worker thread as the GUI does."""
+    handle = MigrationSession.open_task(path, TaskRunner())
+    with qtbot.waitSignal(handle.finished, timeout=OPEN_WAIT):
+        pass
+    return MigrationSession.from_opened(handle.result, TaskRunner())
+
+
+def settle(qtbot: Any, session: MigrationSession) -> None:
+    """Wait until the session's worker-thread task (planning, saving) is done."""
+    qtbot.waitUntil(lambda: not session.busy, timeout=OPEN_WAIT)
+
+
+def planned_workspace(qtbot: Any, session: MigrationSession) -> Workspace:
+    """The workspace on `session`, planned with 'replace' as the default strategy."""
+    workspace = Workspace(session)
+    qtbot.addWidget(workspace)
+    settle(qtbot, session)
+    workspace.build_plan("replace")
+    settle(qtbot, session)
+    return workspace

@@ -11,11 +11,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from migrator.engine.migration_file import MigrationFile
 from migrator.gui.session import MigrationSession
 from migrator.gui.views.bulk_rules import BulkRulesEditor
 from migrator.gui.workers import TaskRunner
-from migrator.gui.workspace import Workspace
 from migrator.model.enums import NumberType
 from migrator.model.inventory import Inventory
 from migrator.model.mapping import Strategy, StrategyRule
@@ -39,23 +37,10 @@ def _inventory() -> Inventory:
 
 @pytest.fixture
 def session(qtbot, tmp_path: Path) -> Iterator[MigrationSession]:
-    path = tmp_path / "office.migration"
-    meta = {
-        "source": {"kind": "file", "vendor": "file", "path": str(tmp_path / "export.csv")},
-        "target": {"kind": "profile", "vendor": "vonage", "account_id": "key1"},
-    }
-    with MigrationFile.create(path, meta) as file:
-        file.save_snapshot("source", _inventory())
-    handle = MigrationSession.open_task(path, TaskRunner())
-    with qtbot.waitSignal(handle.finished, timeout=WAIT):
-        pass
-    opened = MigrationSession.from_opened(handle.result, TaskRunner())
+    path = factories.migration_file(tmp_path, _inventory())
+    opened = factories.open_session(qtbot, path)
     yield opened
     opened.close()
-
-
-def _settle(qtbot, session: MigrationSession) -> None:
-    qtbot.waitUntil(lambda: not session.busy, timeout=WAIT)
 
 
 def _pick(combo, value) -> None:
@@ -70,11 +55,7 @@ def _cells(editor: BulkRulesEditor, column: int) -> list[str]:
 
 
 def test_add_a_rule_see_its_count_and_the_plan_change_then_remove_it(qtbot, session) -> None:
-    workspace = Workspace(session)
-    qtbot.addWidget(workspace)
-    _settle(qtbot, session)
-    workspace.build_plan("replace")
-    _settle(qtbot, session)
+    workspace = factories.planned_workspace(qtbot, session)
     panel = workspace.mapping
     editor = panel.rules
     qtbot.waitUntil(lambda: editor.groups is not None, timeout=WAIT)
@@ -96,7 +77,7 @@ def test_add_a_rule_see_its_count_and_the_plan_change_then_remove_it(qtbot, sess
     assert editor.save_button.isEnabled() and editor.state_label.text() == "Not saved yet"
 
     editor.save_button.click()
-    _settle(qtbot, session)
+    factories.settle(qtbot, session)
     mapping = session.data.mapping
     assert mapping.decisions.rules == (StrategyRule(Strategy.KEEP, country="CA"),)
     assert mapping.strategy_counts() == {"replace": COUNT - CANADA, "keep": CANADA}
@@ -114,7 +95,7 @@ def test_add_a_rule_see_its_count_and_the_plan_change_then_remove_it(qtbot, sess
     panel.numbers.view.selectRow(panel.numbers.proxy.position_of(row))
     _pick(panel.override_combo, "port")
     panel.override_button.click()
-    _settle(qtbot, session)
+    factories.settle(qtbot, session)
     assert session.data.mapping.number(canadian.e164).strategy is Strategy.PORT
     model = panel.numbers_model
     row = next(i for i, n in enumerate(model.rows) if n.e164 == canadian.e164)
@@ -127,7 +108,7 @@ def test_add_a_rule_see_its_count_and_the_plan_change_then_remove_it(qtbot, sess
     editor.remove_button.click()
     assert editor.model.rowCount() == 0 and editor.dirty
     editor.save_button.click()
-    _settle(qtbot, session)
+    factories.settle(qtbot, session)
     mapping = session.data.mapping
     assert mapping.decisions.rules == ()
     assert mapping.strategy_counts() == {"port": 1, "replace": COUNT - 1}

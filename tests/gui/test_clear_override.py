@@ -11,10 +11,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from migrator.engine.migration_file import MigrationFile
 from migrator.gui.session import MigrationSession
 from migrator.gui.views.mapping import MappingPanel
-from migrator.gui.workers import TaskRunner
 from migrator.gui.workspace import Workspace
 from migrator.model.mapping import NumberMapping, Strategy, StrategyRule
 from migrator.services.planning import load_mapping, load_plan
@@ -29,23 +27,10 @@ CA_KEEP = StrategyRule(Strategy.KEEP, country="CA")
 
 @pytest.fixture
 def session(qtbot, tmp_path: Path) -> Iterator[MigrationSession]:
-    path = tmp_path / "office.migration"
-    meta = {
-        "source": {"kind": "file", "vendor": "file", "path": str(tmp_path / "export.csv")},
-        "target": {"kind": "profile", "vendor": "vonage", "account_id": "key1"},
-    }
-    with MigrationFile.create(path, meta) as file:
-        file.save_snapshot("source", factories.inventory(COUNT, apps=3))
-    handle = MigrationSession.open_task(path, TaskRunner())
-    with qtbot.waitSignal(handle.finished, timeout=WAIT):
-        pass
-    opened = MigrationSession.from_opened(handle.result, TaskRunner())
+    path = factories.migration_file(tmp_path, factories.inventory(COUNT, apps=3))
+    opened = factories.open_session(qtbot, path)
     yield opened
     opened.close()
-
-
-def _settle(qtbot, session: MigrationSession) -> None:
-    qtbot.waitUntil(lambda: not session.busy, timeout=WAIT)
 
 
 def _select(panel: MappingPanel, numbers: list[str]) -> None:
@@ -66,7 +51,7 @@ def _override(qtbot, session, panel: MappingPanel, numbers: list[str], strategy:
     _select(panel, numbers)
     panel.override_combo.setCurrentIndex(panel.override_combo.findData(strategy))
     panel.override_button.click()
-    _settle(qtbot, session)
+    factories.settle(qtbot, session)
 
 
 def _stored(session: MigrationSession):  # type: ignore[no-untyped-def]
@@ -80,15 +65,11 @@ def _stored(session: MigrationSession):  # type: ignore[no-untyped-def]
 def overridden(qtbot, session) -> tuple[Workspace, list[NumberMapping]]:
     """Planned with a default (replace), one rule (CA -> keep), and three overrides: two
     Canadian numbers -> port, one US number -> release."""
-    workspace = Workspace(session)
-    qtbot.addWidget(workspace)
-    _settle(qtbot, session)
-    workspace.build_plan("replace")
-    _settle(qtbot, session)
+    workspace = factories.planned_workspace(qtbot, session)
     panel = workspace.mapping
     panel.rules.add_rule(CA_KEEP)
     panel.rules.save_button.click()
-    _settle(qtbot, session)
+    factories.settle(qtbot, session)
     mapping = session.data.mapping
     canadian = [n for n in mapping.numbers if n.decided_by == "rule 1"]
     us = [n for n in mapping.numbers if n.decided_by == "default"]
@@ -132,7 +113,7 @@ def test_context_menu_action_puts_the_number_back_under_its_rule(
     panel = workspace.mapping
     _select(panel, [ca_a.e164, us_b.e164])  # one overridden, one not: only the first changes
     panel.clear_override_action.trigger()
-    _settle(qtbot, session)
+    factories.settle(qtbot, session)
 
     mapping = session.data.mapping
     assert mapping.number(ca_a.e164).strategy is Strategy.KEEP
@@ -158,7 +139,7 @@ def test_button_clears_several_and_keeps_the_rule(qtbot, session, overridden) ->
     panel = workspace.mapping
     _select(panel, [ca_b.e164, us_a.e164])
     panel.clear_override_button.click()
-    _settle(qtbot, session)
+    factories.settle(qtbot, session)
 
     stored, plan = _stored(session)
     assert stored.decisions.overrides == {ca_a.e164: Strategy.PORT}

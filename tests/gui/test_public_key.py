@@ -9,9 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from migrator.engine.migration_file import MigrationFile
 from migrator.gui.session import MigrationSession
-from migrator.gui.workers import TaskRunner
 from migrator.gui.workspace import Workspace
 from migrator.model.plan import ActionKind
 from migrator.model.public_key import fingerprint
@@ -23,17 +21,8 @@ WAIT = 30_000
 
 
 def _open(qtbot, tmp_path: Path, target: str) -> MigrationSession:
-    path = tmp_path / f"{target}.migration"
-    meta = {
-        "source": {"kind": "file", "vendor": "file", "path": str(tmp_path / "export.csv")},
-        "target": {"kind": "profile", "vendor": target, "account_id": "key1"},
-    }
-    with MigrationFile.create(path, meta) as file:
-        file.save_snapshot("source", factories.inventory(12, apps=2))
-    handle = MigrationSession.open_task(path, TaskRunner())
-    with qtbot.waitSignal(handle.finished, timeout=WAIT):
-        pass
-    return MigrationSession.from_opened(handle.result, TaskRunner())
+    path = factories.migration_file(tmp_path, factories.inventory(12, apps=2), target)
+    return factories.open_session(qtbot, path)
 
 
 @pytest.fixture

@@ -29,9 +29,10 @@ from migrator.model.inventory import (
     Subaccount,
     Webhook,
 )
-from migrator.model.mapping import Decisions, Mapping
+from migrator.model.mapping import Decisions, Mapping, Strategy, StrategyRule
 from migrator.model.plan import Plan
 from migrator.rules.table import load_table
+from migrator.services.planning import load_mapping
 
 P = WebhookPurpose
 W = OwnerKind
@@ -296,3 +297,22 @@ def twilio_to_vonage_file(path: Path) -> Path:
         file.save_snapshot("source", twilio_source())
         file.save_snapshot("target", Inventory(vendor=Vendor.VONAGE, account_id="tgtkey"))
     return path
+
+
+# Numbers of twilio_source() that the decision tests (CLI and service) name, and rules over them.
+SALES = "+14155550100"
+ON_AP1 = "+14155550101"
+TOLLFREE = "+18005550100"
+GB = "+442071838750"
+MOBILE = "+14155550106"
+US_KEEP = StrategyRule(Strategy.KEEP, country="US")
+SALES_RELEASE = StrategyRule(Strategy.RELEASE, tag="sales")
+TOLLFREE_PORT = StrategyRule(Strategy.PORT, number_type=NumberType.TOLLFREE)
+
+
+def stored_mapping(path: Path) -> Mapping:
+    """The mapping stored in the migration file at `path` (it must have one)."""
+    with MigrationFile.open(path) as file:
+        mapping = load_mapping(file)
+    assert mapping is not None
+    return mapping

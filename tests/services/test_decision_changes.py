@@ -11,19 +11,20 @@ import pytest
 
 from migrator.engine.migration_file import MigrationFile
 from migrator.errors import UsageError
-from migrator.model.enums import NumberType
 from migrator.model.mapping import Decisions, Strategy, StrategyRule
 from migrator.services.decision_changes import DecisionChanges, plan_with_changes
 from migrator.services.planning import load_mapping, load_plan
-from tests.rules.inventories import twilio_to_vonage_file
+from tests.rules.inventories import (
+    GB,
+    ON_AP1,
+    SALES,
+    SALES_RELEASE,
+    TOLLFREE,
+    TOLLFREE_PORT,
+    US_KEEP,
+    twilio_to_vonage_file,
+)
 
-SALES = "+14155550100"
-ON_AP1 = "+14155550101"
-TOLLFREE = "+18005550100"
-GB = "+442071838750"
-US_KEEP = StrategyRule(Strategy.KEEP, country="US")
-SALES_RELEASE = StrategyRule(Strategy.RELEASE, tag="sales")
-TOLLFREE_PORT = StrategyRule(Strategy.PORT, number_type=NumberType.TOLLFREE)
 STORED = Decisions(
     default_strategy=Strategy.REPLACE,
     rules=(US_KEEP, SALES_RELEASE, TOLLFREE_PORT),
