@@ -25,6 +25,9 @@ from twilio.rest.messaging.v1.service.phone_number import (
 )
 from twilio.rest.trunking.v1.trunk.phone_number import PhoneNumberInstance as TrunkNumberInstance
 
+from migrator.model.enums import OwnerKind
+from migrator.model.enums import WebhookPurpose as P
+from migrator.model.inventory import Webhook
 from migrator.vendors.twilio import convert
 from migrator.vendors.twilio.adapter import build_inventory
 from migrator.vendors.twilio.bins import BIN_HOST, Bins
@@ -135,6 +138,29 @@ def test_lists_kept_by_sid_alone_are_copied_from_the_payload_by_the_sdk(
         None, payload, "MG1" if "Sender" in instance_class.__name__ else "TK1"
     )
     assert convert.payload_record(payload, ("sid",)) == convert.record(instance, ("sid",))
+
+
+def test_a_number_hook_on_a_bin_is_asked_for_then_gets_its_content_whatever_the_case() -> None:
+    url = "https://Handler.Twilio.COM/twiml/EH" + "2" * 32
+    bins = _Recorder()
+
+    def hooks() -> list[Webhook]:
+        return [
+            Webhook.of(OwnerKind.NUMBER, "PN1", P.VOICE_ANSWER, url, "POST", ACCOUNT, True, None),
+            Webhook.of(
+                OwnerKind.NUMBER, "PN1", P.SMS_INBOUND, "https://x/sms", "POST", ACCOUNT, True, None
+            ),
+        ]
+
+    early = hooks()
+    assert not bins.look_at_hooks(early), "not fetched yet"
+    assert bins.asked == [(ACCOUNT, url)]
+    assert early[0].content is None
+
+    bins.found[ACCOUNT, url] = "<Response/>"
+    late = hooks()
+    assert bins.look_at_hooks(late)
+    assert [hook.content for hook in late] == ["<Response/>", None]
 
 
 def _number_record(index: int, **fields: Any) -> dict[str, Any]:
