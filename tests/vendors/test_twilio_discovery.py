@@ -186,7 +186,7 @@ def test_numbers_converted_before_services_and_bins_are_known_end_up_the_same() 
     }
 
     early_known = Known(_Recorder(), {ACCOUNT: AccountRead(ACCOUNT)})
-    early = listed_numbers(records, early_known, ACCOUNT)
+    early = listed_numbers(records, early_known)
 
     late_bins = _Recorder()
     late_bins.found.update(bins)
@@ -194,7 +194,7 @@ def test_numbers_converted_before_services_and_bins_are_known_end_up_the_same() 
     late_known.reading_services(ACCOUNT)
     late_known.services_read(ACCOUNT)
     late_known.accounts_known()
-    late = listed_numbers(records, late_known, ACCOUNT)
+    late = listed_numbers(records, late_known)
 
     assert not early.final
     assert late.final

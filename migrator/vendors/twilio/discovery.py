@@ -55,7 +55,8 @@ class ListedNumbers:
 
 @dataclass
 class AccountRead:
-    """What was read from one account: its numbers in the model, the rest as plain data."""
+    """What was read from one account: its numbers in the model (settled, so final, once
+    read_tree returns), the rest as plain data."""
 
     sid: str
     numbers: list[ListedNumbers] = field(default_factory=list)
@@ -220,25 +221,13 @@ class Known:
 NO_SERVICES: dict[str, Any] = {}
 
 
-def listed_numbers(records: list[dict[str, Any]], known: Known, sid: str) -> ListedNumbers:
-    """Listed numbers of account `sid` in the model with their own webhooks, with what is
-    known so far; each bin they point at is asked for."""
+def listed_numbers(records: list[dict[str, Any]], known: Known) -> ListedNumbers:
+    """Listed numbers in the model with their own webhooks, with what is known so far; each bin
+    they point at is asked for."""
     services = known.services()
     service_of, by_id = services or (NO_SERVICES, NO_SERVICES)
-    final = services is not None
-    look_at_hooks = known.bins.look_at_hooks
-    numbers: list[Number] = []
-    all_hooks: list[Webhook] = []
-    counts: list[int] = []
-    for raw in records:
-        number = convert.to_number(raw, service_of)
-        hooks = convert.number_webhooks(number, by_id)
-        if hooks:
-            final = look_at_hooks(hooks) and final
-            all_hooks += hooks
-        numbers.append(number)
-        counts.append(len(hooks))
-    return ListedNumbers(numbers, all_hooks, counts, final)
+    converted = (_with_hooks(convert.to_number(raw, service_of), by_id) for raw in records)
+    return _collected(converted, known, final=services is not None)
 
 
 def settled(listed: ListedNumbers, known: Known) -> ListedNumbers:
@@ -249,15 +238,31 @@ def settled(listed: ListedNumbers, known: Known) -> ListedNumbers:
     if listed.final or services is None:
         return listed
     service_of, by_id = services
+
+    def caught_up(number: Number, hooks: list[Webhook]) -> tuple[Number, list[Webhook]]:
+        if number.messaging_service_id is None and number.id in service_of:
+            return _with_hooks(convert.to_number(number.config, service_of), by_id)
+        return number, hooks
+
+    return _collected((caught_up(*pair) for pair in listed.each()), known, final=True)
+
+
+def _with_hooks(
+    number: Number, services: dict[str, MessagingService]
+) -> tuple[Number, list[Webhook]]:
+    return number, convert.number_webhooks(number, services)
+
+
+def _collected(
+    converted: Iterator[tuple[Number, list[Webhook]]], known: Known, final: bool
+) -> ListedNumbers:
+    """Numbers and their webhooks gathered flat, each bin the webhooks point at asked for and
+    its content put on them if fetched already; final if `final` and every bin's content is."""
     look_at_hooks = known.bins.look_at_hooks
     numbers: list[Number] = []
     all_hooks: list[Webhook] = []
     counts: list[int] = []
-    final = True
-    for number, hooks in listed.each():
-        if number.messaging_service_id is None and number.id in service_of:
-            number = convert.to_number(number.config, service_of)
-            hooks = convert.number_webhooks(number, by_id)
+    for number, hooks in converted:
         if hooks:
             final = look_at_hooks(hooks) and final
             all_hooks += hooks
@@ -271,7 +276,7 @@ def _read_numbers(reader: Reader, known: Known, sid: str, into: AccountRead) -> 
 
     def seen(records: list[dict[str, Any]]) -> None:
         listed = into.numbers
-        listed.append(listed_numbers(records, known, sid))  # pages come in order
+        listed.append(listed_numbers(records, known))  # pages come in order
         if known.services() is not None:
             # Settle the pages converted before, while the next page is on its way.
             for index, earlier in enumerate(listed):
