@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 
 from migrator.engine.mapper import area_code, build_mapping
-from migrator.model.enums import HostedBy, NumberType, OwnerKind, WebhookPurpose
+from migrator.model.enums import Capability, HostedBy, NumberType, OwnerKind, WebhookPurpose
 from migrator.model.inventory import Inventory
 from migrator.model.mapping import (
     PLACEHOLDER_HOST,
@@ -324,3 +324,37 @@ def test_settings_the_target_requires_are_filled_and_said() -> None:
         "https://ours.example.com/hangup"
     )
     assert mapping_of(twilio_source(), "vonage").application("app:AP2").filled == ()
+
+
+def test_accepted_missing_capabilities_round_trip_and_survive_a_refresh() -> None:
+    accepted = {
+        "+442071838750": frozenset({Capability.SMS}),
+        "+18005550100": frozenset({Capability.SMS, Capability.VOICE}),
+    }
+    decisions = Decisions(Strategy.REPLACE, accepted_missing=accepted)
+    mapping = mapping_of(twilio_source(), "vonage", decisions)
+    data = json.loads(json.dumps(mapping.to_dict()))
+    assert data["decisions"]["accepted_missing"] == {
+        "+18005550100": ["sms", "voice"],
+        "+442071838750": ["sms"],
+    }
+    assert Mapping.from_dict(data) == mapping
+    assert Mapping.from_dict(data).decisions.accepted("+18005550100") == accepted["+18005550100"]
+    again = mapping_of(twilio_source(), "vonage", Mapping.from_dict(data).decisions)
+    assert again.decisions.accepted_missing == accepted
+
+
+def test_decisions_stored_before_accepted_missing_load_with_nothing_accepted() -> None:
+    """A mapping written before the field existed (no 'accepted_missing' key) still loads."""
+    data = mapping_of(twilio_source(), "vonage", Decisions(Strategy.REPLACE)).to_dict()
+    del data["decisions"]["accepted_missing"]
+    loaded = Mapping.from_dict(json.loads(json.dumps(data)))
+    assert loaded.decisions.accepted_missing == {}
+    assert loaded.decisions.accepted("+442071838750") == frozenset()
+    assert loaded.decisions.default_strategy is Strategy.REPLACE
+
+
+def test_an_empty_acceptance_is_no_acceptance() -> None:
+    decisions = Decisions(accepted_missing={"+442071838750": frozenset()})
+    assert decisions.accepted_missing == {}
+    assert Decisions.from_dict({"accepted_missing": {"+442071838750": []}}).accepted_missing == {}

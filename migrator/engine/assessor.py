@@ -188,7 +188,9 @@ class _Assessor:
         missing = frozenset(
             c.value for c in self.tgt.missing(number.country, kind, number.capabilities)
         )
-        core_missing = frozenset(c for c in missing if c in self.table.replacement.core)
+        lacking_core = frozenset(c for c in missing if c in self.table.replacement.core)
+        accepted = frozenset(c.value for c in self.mapping.decisions.accepted(number.e164))
+        core_missing = lacking_core - accepted
         hooks = self.routed_hooks(mapped)
         hosted = {h.hosted_by for h in hooks if h.hosted_by.vendor_hosted}
         sip = any(hosted_by(x.url) is HostedBy.SIP for x in mapped.not_carried)
@@ -214,7 +216,8 @@ class _Assessor:
             "type_offered": offer is not None,
             "target_missing": missing,
             "core_missing": core_missing,
-            "extra_missing": missing - core_missing,
+            "accepted_missing": lacking_core & accepted,
+            "extra_missing": missing - lacking_core,
             "buys_replacement": mapped.strategy is Strategy.REPLACE
             and offer is not None
             and not core_missing,
@@ -258,6 +261,7 @@ class _Assessor:
         results: list[ItemAssessment] = []
         cache: dict[tuple[Any, ...], tuple[tuple[Finding, ...], Verdict]] = {}
         member_service, member_trunk = self.member_service, self.member_trunk
+        accepted_missing = self.mapping.decisions.accepted_missing
         for number in self.source.numbers:
             mapped = by_id.get(number.id)
             if mapped is None:
@@ -277,6 +281,7 @@ class _Assessor:
                 number.trunk_id or member_trunk.get(number.id),
                 number.emergency_address_id is not None,
                 number.account_id,
+                accepted_missing.get(number.e164),
             )
             cached = cache.get(key)
             if cached is None:

@@ -12,7 +12,9 @@ key and the executor can find what a crashed run already did; every `depends_on`
 action of the same plan. Numbers the plan cannot handle (a port with no path, a replacement the
 target does not sell, or sells only without voice or SMS the number has: the table's
 [replacement] core capabilities) get no actions and stay on the source; `plan.options["skipped"]`
-lists them with the reason, and the assessment blocks them.
+lists them with the reason, and the assessment blocks them. A replacement lacking core
+capabilities that the admin accepted for that number (Decisions.accepted_missing: all of them)
+is bought without them.
 
 Action params (plain JSON, in the adapter interface's vocabulary, migrator/vendors/base.py;
 a value {"$ref": "ACTION_ID.FIELD"} is filled in at run time from an earlier action's output):
@@ -32,7 +34,9 @@ acquire
       {"search": {"country", "number_type", "area_code", "capabilities": [...]}  (NumberQuery)
        "label", "replaces": E.164 of the source number,
        "not_offered": [capabilities of the source number the target sells on no number of that
-                       country and type] (only when some; the summary names them too)}
+                       country and type] (only when some; the summary names them too),
+       "accepted_missing": [the core capabilities among them, which the admin accepted the
+                            replacement lacks] (only when some; the summary says so)}
       The search asks only for capabilities the target offers (compatibility table, [[offers]]);
       the executor widens it to any area code when none is for sale near the one asked for.
       outputs: "e164", "number_id", and "fallback" (what was bought instead) when widened
@@ -352,6 +356,7 @@ class _Planner:
         batches: dict[tuple[str, str, str, str], list[Number]] = defaultdict(list)
         batch_of: dict[tuple[Any, ...], list[Number]] = {}
         """(country, number type, account) -> its batch, once its port route is known."""
+        accepted_missing = self.mapping.decisions.accepted_missing
         for number, mapped in moving:
             if mapped.strategy is Strategy.PORT:
                 group = (number.country, number.number_type, number.account_id)
@@ -377,14 +382,16 @@ class _Planner:
                     )
                     continue
                 core = [c for c in self.lacking(number) if c in self.tgt.table.replacement.core]
-                if core:  # a blocker in the assessment (replace-core-capability-missing)
+                accepted = accepted_missing.get(number.e164, ()) if core else ()
+                refused = [c for c in core if c not in accepted]
+                if refused:  # a blocker in the assessment (replace-core-capability-missing)
                     self.skip(
                         number,
                         f"{self.tgt.label} sells no {number.country} {kind} numbers with "
-                        f"{', '.join(core)}",
+                        f"{', '.join(refused)}",
                     )
                     continue
-                self.buy(number, mapped)
+                self.buy(number, mapped, tuple(core))
         for (path, country, kind, account), numbers in sorted(batches.items()):
             route = self.route(country, kind)
             assert route.entry is not None
@@ -421,7 +428,9 @@ class _Planner:
             query = {**query, "capabilities": [c for c in wanted if c not in lacking]}
         return query
 
-    def buy(self, number: Number, mapped: NumberMapping) -> None:
+    def buy(self, number: Number, mapped: NumberMapping, accepted: tuple[str, ...] = ()) -> None:
+        """Buy the replacement; `accepted`: the core capabilities it lacks, which the admin
+        accepted for this number."""
         lacking = self.lacking(number)
         query = self.search(number, mapped, lacking)
         near = f" near {query['area_code']}" if query.get("area_code") else ""
@@ -437,8 +446,12 @@ class _Planner:
             params["not_offered"] = list(lacking)
             summary += (
                 f" (without {', '.join(lacking)}: {self.tgt.label} does not sell it on "
-                f"{number.country} {query['number_type']} numbers)"
+                f"{number.country} {query['number_type']} numbers"
+                + (f"; accepted by the admin: {', '.join(accepted)}" if accepted else "")
+                + ")"
             )
+        if accepted:
+            params["accepted_missing"] = list(accepted)
         self.acquired[number.id] = self.add(
             f"buy_number:{number.e164}",
             Stage.ACQUIRE,

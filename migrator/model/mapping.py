@@ -19,7 +19,7 @@ from enum import StrEnum
 from typing import Any
 
 from migrator.errors import MigratorError
-from migrator.model.enums import HostedBy, NumberType, WebhookPurpose
+from migrator.model.enums import Capability, HostedBy, NumberType, WebhookPurpose
 from migrator.model.inventory import Number
 from migrator.model.public_key import parse_public_key
 
@@ -152,12 +152,27 @@ class Decisions:
     """A PEM public key for every application the plan creates, where the target's applications
     have key pairs (Capabilities.app_key_pairs); None lets the target make a key pair whose
     private key is discarded. Checked on construction: never a private key."""
+    accepted_missing: dict[str, frozenset[Capability]] = field(default_factory=dict)
+    """E.164 -> capabilities the admin accepted its replacement may lack. A replace whose
+    replacement the target sells only without a core capability ([replacement] in the table)
+    is blocked unless every such capability is accepted here; then the replacement is bought
+    without them. Accepting one the replacement does not lack changes nothing."""
 
     def __post_init__(self) -> None:
         if self.application_public_key is not None:
             object.__setattr__(
                 self, "application_public_key", parse_public_key(self.application_public_key)
             )
+        if any(not caps for caps in self.accepted_missing.values()):
+            object.__setattr__(
+                self,
+                "accepted_missing",
+                {e164: caps for e164, caps in self.accepted_missing.items() if caps},
+            )
+
+    def accepted(self, e164: str) -> frozenset[Capability]:
+        """The capabilities the admin accepted this number's replacement may lack."""
+        return self.accepted_missing.get(e164, frozenset())
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -166,6 +181,10 @@ class Decisions:
             "overrides": {e164: s.value for e164, s in sorted(self.overrides.items())},
             "urls": dict(sorted(self.urls.items())),
             "application_public_key": self.application_public_key,
+            "accepted_missing": {
+                e164: sorted(c.value for c in caps)
+                for e164, caps in sorted(self.accepted_missing.items())
+            },
         }
 
     @classmethod
@@ -177,6 +196,10 @@ class Decisions:
             overrides={k: Strategy(v) for k, v in data.get("overrides", {}).items()},
             urls=dict(data.get("urls", {})),
             application_public_key=data.get("application_public_key") or None,
+            accepted_missing={
+                e164: frozenset(Capability(c) for c in caps)
+                for e164, caps in data.get("accepted_missing", {}).items()
+            },
         )
 
 

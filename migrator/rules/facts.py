@@ -34,6 +34,7 @@ NUMBER_FACTS = _COMMON | frozenset(
         "type_offered",
         "target_missing",
         "core_missing",
+        "accepted_missing",
         "extra_missing",
         "buys_replacement",
         "has_route",

@@ -14,7 +14,7 @@ import pytest
 
 from migrator.engine.assessor import find_translator
 from migrator.model.assessment import Verdict
-from migrator.model.enums import NumberType, OwnerKind, Vendor, WebhookPurpose
+from migrator.model.enums import Capability, NumberType, OwnerKind, Vendor, WebhookPurpose
 from migrator.model.inventory import Inventory, MessagingService
 from migrator.model.mapping import Decisions, Strategy
 from migrator.rules.table import load_table
@@ -113,6 +113,17 @@ CASES: dict[str, Case] = {
     ),
     "replace-core-capability-missing": lambda: (
         run(one_number(NumberType.LOCAL, "GB"), "vonage", Decisions(Strategy.REPLACE)),
+        "number",
+        "+14155550199",
+    ),
+    "replace-core-capability-accepted": lambda: (
+        run(
+            one_number(NumberType.LOCAL, "GB"),
+            "vonage",
+            Decisions(
+                Strategy.REPLACE, accepted_missing={"+14155550199": frozenset({Capability.SMS})}
+            ),
+        ),
         "number",
         "+14155550199",
     ),
