@@ -6,6 +6,10 @@
     --clear-rules                          drop the stored rules and overrides first
     --drop-rule 2                          remove stored rule 2 (as "Decisions:" numbers it)
     --unset +14155550100                   remove one number's own strategy (rules decide it)
+    --accept-missing +442071838760=sms     replace this number even though its replacement
+                                           lacks SMS (the target sells none with it)
+    --unaccept +442071838760               withdraw that: the replacement needs every
+                                           capability again
     --public-key KEY.pem | none            the public key for every application the plan
                                            creates (none clears it)
 
@@ -23,7 +27,7 @@ from typing import Any
 import phonenumbers
 
 from migrator.errors import UsageError
-from migrator.model.enums import NumberType
+from migrator.model.enums import Capability, NumberType
 from migrator.model.mapping import Mapping, Strategy, StrategyRule
 from migrator.model.public_key import fingerprint, parse_public_key
 from migrator.services.decision_changes import DecisionChanges
@@ -31,6 +35,7 @@ from migrator.services.number_groups import decided_by_counts
 
 STRATEGIES = ", ".join(s.value for s in Strategy)
 TYPES = ", ".join(t.value for t in NumberType)
+CAPABILITY_NAMES = ", ".join(c.value for c in Capability)
 FIELDS = {
     "country": "country",
     "type": "number_type",
@@ -42,7 +47,8 @@ FIELDS = {
 APPLY_ORDER = (
     "Changes to the stored decisions apply in this order: --clear-rules; then --drop-rule and "
     "--unset (rule numbers as the 'Decisions:' section of `migrator plan` lists them, before "
-    "any change); then --rule and --set. If any of them is refused, nothing is saved."
+    "any change), and --unaccept; then --rule and --set, and --accept-missing. --clear-rules "
+    "keeps accepted missing capabilities. If any of them is refused, nothing is saved."
 )
 SHOWN_OVERRIDES = 10
 
@@ -77,6 +83,23 @@ def add_options(parser: argparse.ArgumentParser) -> None:
         metavar="E164",
         help="remove the strategy set for this one number, so the default and the bulk rules "
         "decide it again; repeatable",
+    )
+    group.add_argument(
+        "--accept-missing",
+        action="append",
+        default=[],
+        metavar="E164=CAPABILITY,...",
+        help="replace this number even though the target sells its replacement only without "
+        f"these capabilities ({CAPABILITY_NAMES}), e.g. +18005550100=sms for a voice-only line; "
+        "without it such a replace is blocked; added to those already accepted; repeatable",
+    )
+    group.add_argument(
+        "--unaccept",
+        action="append",
+        default=[],
+        metavar="E164",
+        help="withdraw every accepted missing capability of this number, so a replace that "
+        "lacks voice or SMS is blocked again; repeatable",
     )
     group.add_argument(
         "--drop-rule",
@@ -180,6 +203,34 @@ def parse_unset(text: str) -> str:
     return parse_number(text, f"--unset '{text}'")
 
 
+def parse_accept_missing(text: str) -> tuple[str, frozenset[Capability]]:
+    """'+44 20 7183 8760=sms,voice' -> ('+442071838760', {SMS, VOICE})."""
+    where = f"--accept-missing '{text}'"
+    number, equals, names = text.rpartition("=")
+    if not equals or not number.strip():
+        raise UsageError(f"{where}: write it as E164=CAPABILITY,..., e.g. +18005550100=sms")
+    e164 = parse_number(number, where)
+    capabilities: set[Capability] = set()
+    for name in (part.strip() for part in names.split(",")):
+        if not name:
+            continue
+        try:
+            capabilities.add(Capability(name.lower()))
+        except ValueError:
+            raise UsageError(
+                f"{where}: '{name}' is not a capability (use {CAPABILITY_NAMES})"
+            ) from None
+    if not capabilities:
+        raise UsageError(f"{where}: name the capabilities after '=' ({CAPABILITY_NAMES})")
+    return e164, frozenset(capabilities)
+
+
+def parse_unaccept(text: str) -> str:
+    """'+44 20 7183 8760' -> '+442071838760' (the number whose acceptance --unaccept
+    withdraws)."""
+    return parse_number(text, f"--unaccept '{text}'")
+
+
 def parse_rule_position(text: str) -> int:
     """'2' -> 2: a stored rule's 1-based position, as 'Decisions:' lists it."""
     value = text.strip()
@@ -208,6 +259,10 @@ def read_public_key(path: str) -> str:
 
 def changes_from(args: argparse.Namespace) -> DecisionChanges:
     overrides = dict(parse_override(text) for text in args.set)
+    accepted: dict[str, frozenset[Capability]] = {}
+    for text in getattr(args, "accept_missing", ()):
+        e164, capabilities = parse_accept_missing(text)
+        accepted[e164] = accepted.get(e164, frozenset()) | capabilities
     given = getattr(args, "public_key", None)
     clear_key = given is not None and given.strip().lower() == "none"
     return DecisionChanges(
@@ -218,6 +273,8 @@ def changes_from(args: argparse.Namespace) -> DecisionChanges:
         overrides=overrides,
         public_key=read_public_key(given) if given is not None and not clear_key else None,
         clear_public_key=clear_key,
+        accept_missing=accepted,
+        unaccept=tuple(parse_unaccept(text) for text in getattr(args, "unaccept", ())),
     )
 
 
@@ -227,13 +284,15 @@ def _numbers(count: int) -> str:
 
 def decisions_lines(mapping: Mapping) -> list[str]:
     """The 'Decisions:' section of `migrator plan`: the default, each rule with the numbers it
-    decides (those no later rule or override took), and the overrides."""
+    decides (those no later rule or override took), the overrides, and the capabilities the
+    admin accepted replacements may lack."""
     decisions = mapping.decisions
     decided = decided_by_counts(mapping)
     default = decisions.default_strategy
     head = f"default {default.value}" if default else "recommended strategy per number"
     key = decisions.application_public_key
     key_line = [f"  public key for new applications: {fingerprint(key)}"] if key else []
+    key_line = _accepted_lines(mapping) + key_line
     if not decisions.rules and not decisions.overrides:
         return [f"Decisions: {head} (no bulk rules, no per-number overrides)", *key_line]
     lines = [f"Decisions: {head}; later rules win over earlier ones, overrides over all"]
@@ -263,5 +322,33 @@ def _override_lines(mapping: Mapping) -> list[str]:
     if len(overrides) > SHOWN_OVERRIDES:
         lines.append(
             f"    ... and {len(overrides) - SHOWN_OVERRIDES:,} more (--json lists them all)"
+        )
+    return lines
+
+
+def _accepted_lines(mapping: Mapping) -> list[str]:
+    """The accepted missing capabilities one number a line (the first SHOWN_OVERRIDES), so
+    --unaccept has a number to name. An acceptance only matters while the number is replaced
+    by one lacking those capabilities; the assessment names the ones that take effect."""
+    accepted = sorted(mapping.decisions.accepted_missing.items())
+    if not accepted:
+        return []
+    strategies = {n.e164: n.strategy for n in mapping.numbers}
+    lines = [
+        f"  accepted missing: {_numbers(len(accepted))} may be replaced without capabilities "
+        "the target does not sell with them"
+    ]
+    for e164, capabilities in accepted[:SHOWN_OVERRIDES]:
+        strategy = strategies.get(e164)
+        note = ""
+        if strategy is None:
+            note = "  (not in the inventory)"
+        elif strategy is not Strategy.REPLACE:
+            note = f"  (no effect while its strategy is {strategy.value})"
+        names = ", ".join(sorted(c.value for c in capabilities))
+        lines.append(f"    {e164} without {names}{note}")
+    if len(accepted) > SHOWN_OVERRIDES:
+        lines.append(
+            f"    ... and {len(accepted) - SHOWN_OVERRIDES:,} more (--json lists them all)"
         )
     return lines

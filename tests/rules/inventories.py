@@ -8,7 +8,7 @@ per-number URLs), so the rules, mapping and planner tests exercise every branch.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from migrator.engine.assessor import Translator, assess
@@ -316,3 +316,18 @@ def stored_mapping(path: Path) -> Mapping:
         mapping = load_mapping(file)
     assert mapping is not None
     return mapping
+
+
+# A British landline that texts: Vonage sells GB landlines with voice only, so its replace is
+# blocked unless the admin accepts a replacement without SMS (Decisions.accepted_missing).
+GB_TEXTS = "+442071838760"
+
+
+def core_gap_file(path: Path) -> Path:
+    """twilio_to_vonage_file, whose source also has GB_TEXTS (voice and SMS)."""
+    twilio_to_vonage_file(path)
+    source = twilio_source()
+    texts = number("PN10", GB_TEXTS, country="GB", friendly_name="London desk")
+    with MigrationFile.open(path) as file:
+        file.save_snapshot("source", replace(source, numbers=(*source.numbers, texts)))
+    return path
