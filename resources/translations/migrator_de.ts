@@ -530,6 +530,10 @@
 <context>
     <name>DecidedNumbersModel</name>
     <message>
+        <source>Replaced even without %1: you accepted that its replacement may lack it.</source>
+        <translation>Auch ohne %1 ersetzt: Sie haben akzeptiert, dass der Ersatznummer diese Fähigkeit fehlen darf.</translation>
+    </message>
+    <message>
         <source>Override: set for this number; it wins over the default and every bulk rule.</source>
         <translation>Einzeln festgelegt: gilt für diese Rufnummer und geht dem Standard und jeder Sammelregel vor.</translation>
     </message>
@@ -1296,6 +1300,22 @@
 <context>
     <name>MappingPanel</name>
     <message>
+        <source>voice</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>MMS</source>
+        <translation>MMS</translation>
+    </message>
+    <message>
+        <source>fax</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
         <source>Set for &amp;selected numbers</source>
         <translation>Für ausgewählte Nummern &amp;festlegen</translation>
     </message>
@@ -1314,6 +1334,18 @@
     <message>
         <source>Clear override</source>
         <translation>Einzelfestlegung aufheben</translation>
+    </message>
+    <message>
+        <source>Withdraw the acceptance of missing capabilities for each selected number: a replacement lacking voice or SMS is blocked again; then assess and plan again</source>
+        <translation>Für jede ausgewählte Rufnummer die Zustimmung zu fehlenden Fähigkeiten zurücknehmen: Ein Ersatz ohne Sprache oder SMS ist wieder blockiert; dann neu bewerten und planen</translation>
+    </message>
+    <message>
+        <source>Require &amp;every capability</source>
+        <translation>&amp;Alle Fähigkeiten verlangen</translation>
+    </message>
+    <message>
+        <source>Require every capability</source>
+        <translation>Alle Fähigkeiten verlangen</translation>
     </message>
     <message>
         <source>The strategy for every number; bulk rules and your overrides still win</source>
@@ -1384,6 +1416,10 @@
         <translation>Für einzelne Rufnummern festgelegte Strategien: %1.</translation>
     </message>
     <message>
+        <source>Numbers whose replacement may lack a capability, as you accepted: %1.</source>
+        <translation>Rufnummern, deren Ersatz mit Ihrer Zustimmung eine Fähigkeit fehlen darf: %1.</translation>
+    </message>
+    <message>
         <source>%1 item(s) must be re-created by hand.</source>
         <translation>%1 Element(e) müssen von Hand neu angelegt werden.</translation>
     </message>
@@ -1410,6 +1446,26 @@
     <message>
         <source>Public key not used</source>
         <translation>Öffentlicher Schlüssel nicht übernommen</translation>
+    </message>
+    <message>
+        <source>Replace &amp;without %1</source>
+        <translation>&amp;Ohne %1 ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace without %1</source>
+        <translation>Ohne %1 ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace &amp;without missing capabilities</source>
+        <translation>&amp;Ohne fehlende Fähigkeiten ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace without missing capabilities</source>
+        <translation>Ohne fehlende Fähigkeiten ersetzen</translation>
+    </message>
+    <message>
+        <source>The target sells the replacement of each selected number only without a capability it has (voice or SMS), so its replace is blocked. Replace it anyway, without that capability (recorded as your decision); then assess and plan again</source>
+        <translation>Das Ziel verkauft den Ersatz jeder ausgewählten Rufnummer nur ohne eine ihrer Fähigkeiten (Sprache oder SMS), daher ist das Ersetzen blockiert. Trotzdem ersetzen, ohne diese Fähigkeit (als Ihre Entscheidung festgehalten); dann neu bewerten und planen</translation>
     </message>
     <message>
         <source>Recommended per number</source>

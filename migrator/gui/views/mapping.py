@@ -24,14 +24,27 @@ from migrator.gui.tables.assessment import ItemMappingModel, NumberMappingModel
 from migrator.gui.tables.view import FilterTable
 from migrator.gui.views.bulk_rules import BulkRulesEditor, rule_text
 from migrator.gui.views.strategies import STRATEGY_HELP, strategy_combo, strategy_counts_text
-from migrator.model.inventory import Inventory
+from migrator.model.enums import Capability
+from migrator.model.inventory import Inventory, Number
 from migrator.model.mapping import Decisions, Mapping, NumberMapping, Strategy
 from migrator.model.public_key import fingerprint, parse_public_key
 from migrator.services.decision_changes import DecisionChanges
 from migrator.services.number_groups import NumberGroups, decided_by_counts
+from migrator.services.replacement_gaps import core_gaps
 from migrator.vendors.capabilities import CAPABILITIES
 
 __all__ = ["STRATEGY_HELP", "DecidedNumbersModel", "MappingPanel", "strategy_combo"]
+
+
+def capability_names(capabilities: frozenset[Capability]) -> str:
+    """'voice, SMS': capabilities as the admin reads them, in a fixed order."""
+    names = {
+        Capability.VOICE: QCoreApplication.translate("MappingPanel", "voice"),
+        Capability.SMS: QCoreApplication.translate("MappingPanel", "SMS"),
+        Capability.MMS: QCoreApplication.translate("MappingPanel", "MMS"),
+        Capability.FAX: QCoreApplication.translate("MappingPanel", "fax"),
+    }
+    return ", ".join(names[c] for c in Capability if c in capabilities)
 
 
 class DecidedNumbersModel(NumberMappingModel):
@@ -53,6 +66,16 @@ class DecidedNumbersModel(NumberMappingModel):
         return super().role_data(row, column, role)
 
     def why(self, row: NumberMapping) -> str:
+        text = self.strategy_why(row)
+        accepted = self.decisions.accepted(row.e164)
+        if accepted and row.strategy is Strategy.REPLACE:
+            text += "\n" + QCoreApplication.translate(
+                "DecidedNumbersModel",
+                "Replaced even without %1: you accepted that its replacement may lack it.",
+            ).replace("%1", capability_names(accepted))
+        return text
+
+    def strategy_why(self, row: NumberMapping) -> str:
         rules = self.decisions.rules
         names = self.groups.app_names if self.groups else {}
         if row.decided_by == "override":
@@ -130,8 +153,30 @@ class MappingPanel(QWidget):
         self.clear_override_action.setObjectName("override-clear-action")
         self.clear_override_action.setToolTip(clear_tip)
         self.clear_override_action.triggered.connect(self.clear_selected_overrides)
+        self.accept_button = QPushButton(self)
+        self.accept_button.setObjectName("accept-missing")
+        self.accept_button.clicked.connect(self.accept_selected_missing)
+        self.accept_action = QAction(self.numbers.view)
+        self.accept_action.setObjectName("accept-missing-action")
+        self.accept_action.triggered.connect(self.accept_selected_missing)
+        unaccept_tip = self.tr(
+            "Withdraw the acceptance of missing capabilities for each selected number: a "
+            "replacement lacking voice or SMS is blocked again; then assess and plan again"
+        )
+        self.unaccept_button = QPushButton(self.tr("Require &every capability"), self)
+        self.unaccept_button.setObjectName("unaccept-missing")
+        self.unaccept_button.setToolTip(unaccept_tip)
+        self.unaccept_button.clicked.connect(self.unaccept_selected)
+        self.unaccept_action = QAction(self.tr("Require every capability"), self.numbers.view)
+        self.unaccept_action.setObjectName("unaccept-missing-action")
+        self.unaccept_action.setToolTip(unaccept_tip)
+        self.unaccept_action.triggered.connect(self.unaccept_selected)
+        self.source_numbers: dict[str, Number] = {}
+        """The source inventory's numbers by E.164 (what their replacements would lack)."""
         self.numbers.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.numbers.view.addAction(self.clear_override_action)
+        self.numbers.view.addAction(self.accept_action)
+        self.numbers.view.addAction(self.unaccept_action)
         self.numbers.view.selectionModel().selectionChanged.connect(
             lambda *_: self._update_clear_override()
         )
@@ -192,6 +237,8 @@ class MappingPanel(QWidget):
         row.addWidget(self.override_button)
         row.addWidget(self.clear_override_button)
         row.addStretch(1)
+        row.addWidget(self.accept_button)
+        row.addWidget(self.unaccept_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -203,6 +250,8 @@ class MappingPanel(QWidget):
     def show_inventory(self, inventory: Inventory | None) -> None:
         """The source inventory: the values bulk rules pick from and the numbers they count."""
         self.rules.set_inventory(inventory)
+        self.source_numbers = {n.e164: n for n in inventory.numbers} if inventory else {}
+        self._update_clear_override()
 
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -243,6 +292,10 @@ class MappingPanel(QWidget):
             text += " " + self.tr("Strategies set for single numbers: %1.").replace(
                 "%1", f"{decided['override']:,}"
             )
+        if mapping.decisions.accepted_missing:
+            text += " " + self.tr(
+                "Numbers whose replacement may lack a capability, as you accepted: %1."
+            ).replace("%1", f"{len(mapping.decisions.accepted_missing):,}")
         if manual:
             text += " " + self.tr("%1 item(s) must be re-created by hand.").replace(
                 "%1", str(manual)
@@ -319,10 +372,54 @@ class MappingPanel(QWidget):
         overrides = self.mapping.decisions.overrides if self.mapping else {}
         return [n.e164 for n in self.selected_numbers() if n.e164 in overrides]
 
+    def blocked_selection(self) -> dict[str, frozenset[Capability]]:
+        """The selected numbers whose replace is blocked because the target sells their
+        replacement only without voice or SMS not yet accepted: E.164 -> those capabilities."""
+        if self.mapping is None:
+            return {}
+        vendor, decisions = self.mapping.target_vendor, self.mapping.decisions
+        blocked: dict[str, frozenset[Capability]] = {}
+        for mapped in self.selected_numbers():
+            number = self.source_numbers.get(mapped.e164)
+            if number is None or mapped.strategy is not Strategy.REPLACE:
+                continue
+            missing = core_gaps(vendor, number) - decisions.accepted(mapped.e164)
+            if missing:
+                blocked[mapped.e164] = missing
+        return blocked
+
+    def accepted_selection(self) -> list[str]:
+        """The selected numbers with capabilities accepted as missing (E.164)."""
+        accepted = self.mapping.decisions.accepted_missing if self.mapping else {}
+        return [n.e164 for n in self.selected_numbers() if n.e164 in accepted]
+
     def _update_clear_override(self) -> None:
+        """Enable what the selection allows: clear override, accept or withdraw missing
+        capabilities (the accept action names the capabilities it gives up)."""
         enabled = not self.busy and bool(self.overridden_selection())
         self.clear_override_button.setEnabled(enabled)
         self.clear_override_action.setEnabled(enabled)
+        blocked = self.blocked_selection()
+        lacking = frozenset().union(*blocked.values())
+        if lacking:
+            names = capability_names(lacking)
+            button = self.tr("Replace &without %1").replace("%1", names)
+            action = self.tr("Replace without %1").replace("%1", names)
+        else:
+            button = self.tr("Replace &without missing capabilities")
+            action = self.tr("Replace without missing capabilities")
+        tip = self.tr(
+            "The target sells the replacement of each selected number only without a capability "
+            "it has (voice or SMS), so its replace is blocked. Replace it anyway, without that "
+            "capability (recorded as your decision); then assess and plan again"
+        )
+        for widget, text in ((self.accept_button, button), (self.accept_action, action)):
+            widget.setText(text)
+            widget.setToolTip(tip)
+            widget.setEnabled(not self.busy and bool(blocked))
+        withdraw = not self.busy and bool(self.accepted_selection())
+        self.unaccept_button.setEnabled(withdraw)
+        self.unaccept_action.setEnabled(withdraw)
 
     def _override_selected(self) -> None:
         if self.mapping is None:
@@ -341,6 +438,25 @@ class MappingPanel(QWidget):
         if self.mapping is None or self.busy or not numbers:
             return
         changes = DecisionChanges(unset=tuple(numbers))
+        self.decisions_requested.emit(changes.applied_to(self.mapping.decisions))
+
+    def accept_selected_missing(self) -> None:
+        """Accept, for each selected number whose replace is blocked for a missing voice or
+        SMS, that its replacement lacks it; the owner stores the decisions and plans again on
+        a worker thread (the replacement is then bought without it)."""
+        blocked = self.blocked_selection()
+        if self.mapping is None or self.busy or not blocked:
+            return
+        changes = DecisionChanges(accept_missing=blocked)
+        self.decisions_requested.emit(changes.applied_to(self.mapping.decisions))
+
+    def unaccept_selected(self) -> None:
+        """Withdraw the selected numbers' accepted missing capabilities (planned again as
+        above: a replacement lacking voice or SMS is blocked again)."""
+        numbers = self.accepted_selection()
+        if self.mapping is None or self.busy or not numbers:
+            return
+        changes = DecisionChanges(unaccept=tuple(numbers))
         self.decisions_requested.emit(changes.applied_to(self.mapping.decisions))
 
     def decisions_with_default(self, strategy: Strategy | None) -> Decisions:
