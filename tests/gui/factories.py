@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QItemSelectionModel
+
 from migrator.engine.migration_file import MigrationFile
 from migrator.gui.session import MigrationSession
+from migrator.gui.views.mapping import MappingPanel
 from migrator.gui.workers import TaskRunner
 from migrator.gui.workspace import Workspace
 from migrator.model.enums import Capability, NumberType, OwnerKind, Vendor, WebhookPurpose
@@ -110,3 +113,17 @@ def planned_workspace(qtbot: Any, session: MigrationSession) -> Workspace:
     workspace.build_plan("replace")
     settle(qtbot, session)
     return workspace
+
+
+def select_numbers(panel: MappingPanel, numbers: list[str]) -> None:
+    """Select exactly these numbers' rows (E.164) in the mapping view's numbers table."""
+    view, proxy, model = panel.numbers.view, panel.numbers.proxy, panel.numbers_model
+    view.clearSelection()
+    for e164 in numbers:
+        row = next(i for i, n in enumerate(model.rows) if n.e164 == e164)
+        position = proxy.position_of(row)
+        assert position is not None
+        view.selectionModel().select(
+            proxy.index(position, 0),
+            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+        )

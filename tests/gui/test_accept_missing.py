@@ -12,10 +12,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
 
 from migrator.gui.session import MigrationSession
-from migrator.gui.views.mapping import MappingPanel
 from migrator.model.assessment import Verdict
 from migrator.model.enums import Capability
 from migrator.model.inventory import Inventory
@@ -47,19 +45,6 @@ def session(qtbot, tmp_path: Path) -> Iterator[MigrationSession]:
     opened.close()
 
 
-def _select(panel: MappingPanel, numbers: list[str]) -> None:
-    view, proxy, model = panel.numbers.view, panel.numbers.proxy, panel.numbers_model
-    view.clearSelection()
-    for e164 in numbers:
-        row = next(i for i, n in enumerate(model.rows) if n.e164 == e164)
-        position = proxy.position_of(row)
-        assert position is not None
-        view.selectionModel().select(
-            proxy.index(position, 0),
-            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
-        )
-
-
 def _stored(session: MigrationSession):  # type: ignore[no-untyped-def]
     mapping, plan = load_mapping(session.file), load_plan(session.file)
     assessment = load_assessment(session.file)
@@ -83,11 +68,11 @@ def test_offered_only_for_blocked_replacements_and_named_after_what_is_missing(
     assert panel.unaccept_action in panel.numbers.view.actions()
     us = session.data.mapping.numbers[0].e164
 
-    _select(panel, [us])  # its replacement keeps voice and SMS: nothing to accept
+    factories.select_numbers(panel, [us])  # its replacement keeps voice and SMS: nothing to accept
     assert not button.isEnabled() and not action.isEnabled()
     assert button.text() == "Replace &without missing capabilities"
     assert not panel.unaccept_button.isEnabled()
-    _select(panel, [us, LONDON[0]])
+    factories.select_numbers(panel, [us, LONDON[0]])
     assert button.isEnabled() and action.isEnabled()
     assert button.text() == "Replace &without SMS" and action.text() == "Replace without SMS"
     panel.set_busy(True)
@@ -105,7 +90,7 @@ def test_accepting_buys_the_replacement_without_sms_and_withdrawing_blocks_it_ag
     assert {s["e164"] for s in plan.options["skipped"]} == set(LONDON)
     assert assessment.item("number", LONDON[0]).verdict is Verdict.BLOCKER
 
-    _select(panel, [LONDON[0]])
+    factories.select_numbers(panel, [LONDON[0]])
     panel.accept_action.trigger()  # the context menu's action
     factories.settle(qtbot, session)
 
@@ -124,7 +109,7 @@ def test_accepting_buys_the_replacement_without_sms_and_withdrawing_blocks_it_ag
     row = panel.numbers_model.rows.index(session.data.mapping.number(LONDON[0]))
     assert "you accepted" in panel.numbers_model.why(panel.numbers_model.rows[row])
 
-    _select(panel, [LONDON[0], LONDON[1]])
+    factories.select_numbers(panel, [LONDON[0], LONDON[1]])
     assert panel.accept_button.text() == "Replace &without SMS"  # LONDON[1] still blocked
     assert panel.unaccept_button.isEnabled() and panel.unaccept_action.isEnabled()
     panel.unaccept_button.click()
@@ -146,7 +131,7 @@ def test_accept_missing_speaks_german(qtbot, qapp, monkeypatch, session) -> None
         panel = workspace.mapping
         assert panel.unaccept_button.text() == "&Alle Fähigkeiten verlangen"
         assert panel.accept_action.text() == "Ohne fehlende Fähigkeiten ersetzen"
-        _select(panel, [LONDON[0]])
+        factories.select_numbers(panel, [LONDON[0]])
         assert panel.accept_button.text() == "&Ohne SMS ersetzen"
         assert panel.accept_button.toolTip().startswith("Das Ziel verkauft den Ersatz")
     finally:

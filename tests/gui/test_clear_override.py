@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import Qt
 
 from migrator.gui.session import MigrationSession
 from migrator.gui.views.mapping import MappingPanel
@@ -33,22 +33,8 @@ def session(qtbot, tmp_path: Path) -> Iterator[MigrationSession]:
     opened.close()
 
 
-def _select(panel: MappingPanel, numbers: list[str]) -> None:
-    """Select exactly these numbers' rows in the numbers table."""
-    view, proxy, model = panel.numbers.view, panel.numbers.proxy, panel.numbers_model
-    view.clearSelection()
-    for e164 in numbers:
-        row = next(i for i, n in enumerate(model.rows) if n.e164 == e164)
-        position = proxy.position_of(row)
-        assert position is not None
-        view.selectionModel().select(
-            proxy.index(position, 0),
-            QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
-        )
-
-
 def _override(qtbot, session, panel: MappingPanel, numbers: list[str], strategy: str) -> None:
-    _select(panel, numbers)
+    factories.select_numbers(panel, numbers)
     panel.override_combo.setCurrentIndex(panel.override_combo.findData(strategy))
     panel.override_button.click()
     factories.settle(qtbot, session)
@@ -94,15 +80,15 @@ def test_enabled_only_when_the_selection_has_overridden_numbers(qtbot, overridde
     assert view.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
     assert action in view.actions()
 
-    _select(panel, [us_b.e164])  # decided by the default: nothing to clear
+    factories.select_numbers(panel, [us_b.e164])  # decided by the default: nothing to clear
     assert not button.isEnabled() and not action.isEnabled()
-    _select(panel, [us_b.e164, ca_a.e164])
+    factories.select_numbers(panel, [us_b.e164, ca_a.e164])
     assert button.isEnabled() and action.isEnabled()
     panel.set_busy(True)
     assert not button.isEnabled() and not action.isEnabled()
     panel.set_busy(False)
     assert button.isEnabled()
-    _select(panel, [us_a.e164])
+    factories.select_numbers(panel, [us_a.e164])
     assert button.isEnabled()
 
 
@@ -111,7 +97,9 @@ def test_context_menu_action_puts_the_number_back_under_its_rule(
 ) -> None:
     workspace, (ca_a, ca_b, us_a, us_b) = overridden
     panel = workspace.mapping
-    _select(panel, [ca_a.e164, us_b.e164])  # one overridden, one not: only the first changes
+    factories.select_numbers(
+        panel, [ca_a.e164, us_b.e164]
+    )  # one overridden, one not: only the first changes
     panel.clear_override_action.trigger()
     factories.settle(qtbot, session)
 
@@ -137,7 +125,7 @@ def test_context_menu_action_puts_the_number_back_under_its_rule(
 def test_button_clears_several_and_keeps_the_rule(qtbot, session, overridden) -> None:
     workspace, (ca_a, ca_b, us_a, _us_b) = overridden
     panel = workspace.mapping
-    _select(panel, [ca_b.e164, us_a.e164])
+    factories.select_numbers(panel, [ca_b.e164, us_a.e164])
     panel.clear_override_button.click()
     factories.settle(qtbot, session)
 
