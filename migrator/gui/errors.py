@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import traceback
 from dataclasses import dataclass
 
@@ -67,6 +68,15 @@ def explain(exc: BaseException) -> Explained:
     if isinstance(exc, MigratorError):
         message = str(exc)
         return Explained(message[:1].upper() + message[1:], message)
+    if isinstance(exc, sqlite3.Error):
+        return Explained(
+            QCoreApplication.translate(
+                "Errors",
+                "The migration file could not be read or written ({message}). Check the disk "
+                "and the file's permissions, then try again.",
+            ).format(message=str(exc)),
+            "".join(traceback.format_exception(exc)),
+        )
     if isinstance(exc, OSError):
         return Explained(
             QCoreApplication.translate(

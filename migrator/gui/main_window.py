@@ -202,6 +202,10 @@ class MainWindow(QMainWindow):
 
         if session is self.session:
             return
+        if self.workspace is not None and not self.workspace.settle_unsaved(
+            lambda: self.adopt(session), session.close
+        ):
+            return
         self._drop_session()
         self.session = session
         self.workspace = Workspace(session, self)
@@ -226,6 +230,8 @@ class MainWindow(QMainWindow):
     def close_migration(self) -> None:
         if self.session is not None and self.session.busy:
             self.statusBar().showMessage(self.tr("Pause the running stage first."))
+            return
+        if self.workspace is not None and not self.workspace.settle_unsaved(self.close_migration):
             return
         self._drop_session()
         self.stack.setCurrentWidget(self.welcome)
@@ -278,6 +284,9 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.workspace is not None and not self.workspace.settle_unsaved(self.close):
+            event.ignore()
+            return
         if self.session is not None and self.session.busy:
             answer = QMessageBox.question(
                 self,

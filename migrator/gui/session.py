@@ -8,6 +8,7 @@ below (refresh, plan, decisions, apply, rollback), each of which the admin start
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from migrator.engine.executor import ApplyOptions
 from migrator.engine.migration_file import MigrationFile
-from migrator.errors import UsageError
+from migrator.errors import MigratorError, UsageError
 from migrator.gcpause import gc_paused
 from migrator.gui.workers import TaskHandle, TaskRunner
 from migrator.model.assessment import Assessment
@@ -69,6 +70,17 @@ def _read_all(file: MigrationFile, progress: Progress, cancel: CancelToken) -> S
     return data
 
 
+def _stat(path: Path) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:
+        return None
+
+
+def _identity(found: os.stat_result | None) -> tuple[int, int] | None:
+    return (found.st_dev, found.st_ino) if found else None
+
+
 class MigrationSession(QObject):
     """An open migration: cached documents plus the long operations on it."""
 
@@ -88,6 +100,8 @@ class MigrationSession(QObject):
         self.last_stage: Stage | None = None
         self.summaries: dict[str, dict[str, Any]] = {}
         """services.inventory_summary facts per role, computed off the GUI thread."""
+        self.identity = _identity(_stat(self.path))
+        """The file's (device, inode) when opened: a write checks it is still the file there."""
 
     # --- opening ----------------------------------------------------------------------------
     @staticmethod
@@ -220,6 +234,7 @@ class MigrationSession(QObject):
 
     def build_plan(self, numbers: str | None = None) -> TaskHandle:
         def work(progress: Progress, cancel: CancelToken) -> SessionData:
+            self.check_writable()
             progress(
                 0, None, QCoreApplication.translate("Session", "mapping, assessing and planning")
             )
@@ -228,10 +243,34 @@ class MigrationSession(QObject):
 
         return self._run("plan", work, self._replace_data)
 
+    def check_writable(self) -> None:
+        """Refuse to write when the file on disk is no longer the one open (replaced, moved or
+        deleted) or was made read-only: SQLite would still write to the open file, where the
+        admin will not find the change. Call it on the worker, before the write."""
+        name = self.path.name
+        found = _stat(self.path)
+        if self.identity is None or _identity(found) != self.identity:
+            raise MigratorError(
+                QCoreApplication.translate(
+                    "Session",
+                    "Nothing was saved: %1 was replaced, moved or deleted since it was opened. "
+                    "Open it again to go on with what is in it now.",
+                ).replace("%1", name)
+            )
+        assert found is not None
+        if not found.st_mode & 0o222 or not os.access(self.path, os.W_OK):
+            raise MigratorError(
+                QCoreApplication.translate(
+                    "Session",
+                    "Nothing was saved: %1 is read-only. Make it writable again, then save.",
+                ).replace("%1", name)
+            )
+
     def set_decisions(self, decisions: Decisions) -> TaskHandle:
         """Store the admin's decisions, then map, assess and plan again."""
 
         def work(progress: Progress, cancel: CancelToken) -> SessionData:
+            self.check_writable()
             planning.set_decisions(self.file, decisions)
             planning.build_plan(self.file)
             return read_all(self.file, progress, cancel)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -224,6 +226,36 @@ class Workspace(QWidget):
         self.refresh_button.setEnabled(not busy)
         self.mapping.set_busy(busy)
         self.assessment.save_urls.setEnabled(not busy)
+
+    # --- leaving ----------------------------------------------------------------------------
+    def settle_unsaved(
+        self, proceed: Callable[[], None], give_up: Callable[[], None] | None = None
+    ) -> bool:
+        """Before this workspace goes away (closing, another migration): unsaved bulk rules
+        are saved, discarded or kept, as the admin answers. True: go on now. False: not now;
+        after Save, `proceed` runs once the rules are stored, and `give_up` runs instead when
+        the admin stays or the save fails (its message is shown and the draft kept)."""
+        editor = self.mapping.rules
+        answer = editor.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Discard:
+            return True
+        handle = None
+        if answer == QMessageBox.StandardButton.Save:
+            editor.request_save()
+            handle = self.session.operation if self.session.busy else None
+        if handle is None:
+            if give_up is not None:
+                give_up()
+            return False
+
+        def finished() -> None:
+            saved = handle.error is None and not editor.dirty
+            follow = proceed if saved else give_up
+            if follow is not None:
+                QTimer.singleShot(0, follow)  # after every other slot of this signal
+
+        handle.finished.connect(bound(self, finished))
+        return False
 
     # --- operations -------------------------------------------------------------------------
     def _track(self, handle: TaskHandle | None, what: str) -> TaskHandle | None:

@@ -294,32 +294,12 @@
         <translation>Sammelregeln</translation>
     </message>
     <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Entfernen</translation>
-    </message>
-    <message>
-        <source>Move &amp;up</source>
-        <translation>Nach &amp;oben</translation>
-    </message>
-    <message>
-        <source>Move do&amp;wn</source>
-        <translation>Nach &amp;unten</translation>
-    </message>
-    <message>
-        <source>Re&amp;vert</source>
-        <translation>&amp;Verwerfen</translation>
-    </message>
-    <message>
         <source>Back to the rules saved in the migration file</source>
         <translation>Zurück zu den in der Migrationsdatei gespeicherten Regeln</translation>
     </message>
     <message>
         <source>Save rules and pla&amp;n</source>
         <translation>Regeln spei&amp;chern und planen</translation>
-    </message>
-    <message>
-        <source>Store these rules in the migration file, then assess and plan again</source>
-        <translation>Diese Regeln in der Migrationsdatei speichern, dann neu bewerten und planen</translation>
     </message>
     <message>
         <source>Country of the number</source>
@@ -338,10 +318,6 @@
         <translation>Die Quellanwendung, die ihre Anrufe oder Nachrichten bedient</translation>
     </message>
     <message>
-        <source>&amp;Add rule</source>
-        <translation>&amp;Regel hinzufügen</translation>
-    </message>
-    <message>
         <source>Add the rule at the end of the list (it wins ties)</source>
         <translation>Die Regel ans Ende der Liste stellen (sie gewinnt bei Überschneidungen)</translation>
     </message>
@@ -354,10 +330,6 @@
         <translation>&amp;Land</translation>
     </message>
     <message>
-        <source>&amp;Type</source>
-        <translation>&amp;Typ</translation>
-    </message>
-    <message>
         <source>Ta&amp;g</source>
         <translation>Ta&amp;g</translation>
     </message>
@@ -366,8 +338,108 @@
         <translation>Anwendu&amp;ng</translation>
     </message>
     <message>
-        <source>→ Strateg&amp;y</source>
+        <source>Rules apply from top to bottom and a later match wins. Delete removes the selected rule, Alt+Up and Alt+Down move it.</source>
+        <translation>Die Regeln gelten von oben nach unten, ein späterer Treffer gewinnt. Entf entfernt die ausgewählte Regel, Alt+Pfeil nach oben und Alt+Pfeil nach unten verschieben sie.</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>Regel entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected rule (%1)</source>
+        <translation>Die ausgewählte Regel entfernen (%1)</translation>
+    </message>
+    <message>
+        <source>Move the selected rule up: later rules win over it (%1)</source>
+        <translation>Die ausgewählte Regel nach oben verschieben: spätere Regeln gehen ihr vor (%1)</translation>
+    </message>
+    <message>
+        <source>Move the selected rule down: it wins over the rules above it (%1)</source>
+        <translation>Die ausgewählte Regel nach unten verschieben: sie geht den Regeln darüber vor (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Save rules and plan</source>
+        <translation>Regeln speichern und planen</translation>
+    </message>
+    <message>
+        <source>Store these rules in the migration file, then assess and plan again (%1)</source>
+        <translation>Diese Regeln in der Migrationsdatei speichern, dann neu bewerten und planen (%1)</translation>
+    </message>
+    <message>
+        <source>Country of the new rule</source>
+        <translation>Land der neuen Regel</translation>
+    </message>
+    <message>
+        <source>Type of the new rule</source>
+        <translation>Typ der neuen Regel</translation>
+    </message>
+    <message>
+        <source>Tag of the new rule</source>
+        <translation>Tag der neuen Regel</translation>
+    </message>
+    <message>
+        <source>Application of the new rule</source>
+        <translation>Anwendung der neuen Regel</translation>
+    </message>
+    <message>
+        <source>Strategy of the new rule</source>
+        <translation>Strategie der neuen Regel</translation>
+    </message>
+    <message>
+        <source>What the numbers the rule is for get</source>
+        <translation>Was die Rufnummern der Regel bekommen</translation>
+    </message>
+    <message>
+        <source>Numbers the new rule matches</source>
+        <translation>Rufnummern, auf die die neue Regel zutrifft</translation>
+    </message>
+    <message>
+        <source>Add r&amp;ule</source>
+        <translation>&amp;Regel hinzufügen</translation>
+    </message>
+    <message>
+        <source>T&amp;ype</source>
+        <translation>&amp;Typ</translation>
+    </message>
+    <message>
+        <source>→ S&amp;trategy</source>
         <translation>→ Strateg&amp;ie</translation>
+    </message>
+    <message>
+        <source>Unsaved bulk rules</source>
+        <translation>Ungespeicherte Sammelregeln</translation>
+    </message>
+    <message>
+        <source>The bulk rules have changes that are not saved in the migration file.</source>
+        <translation>Die Sammelregeln haben Änderungen, die nicht in der Migrationsdatei gespeichert sind.</translation>
+    </message>
+    <message>
+        <source>Save them and plan again, or discard them?</source>
+        <translation>Speichern und neu planen oder verwerfen?</translation>
+    </message>
+    <message>
+        <source>They cannot be saved before the first plan. Discard them?</source>
+        <translation>Vor dem ersten Plan lassen sie sich nicht speichern. Verwerfen?</translation>
+    </message>
+    <message>
+        <source>They cannot be saved while other work runs. Discard them?</source>
+        <translation>Solange andere Arbeit läuft, lassen sie sich nicht speichern. Verwerfen?</translation>
     </message>
     <message>
         <source>Any country</source>
@@ -668,6 +740,10 @@
     <message>
         <source>Stopped at your request. Nothing was left half done.</source>
         <translation>Auf Ihren Wunsch angehalten. Nichts ist halb erledigt geblieben.</translation>
+    </message>
+    <message>
+        <source>The migration file could not be read or written ({message}). Check the disk and the file&apos;s permissions, then try again.</source>
+        <translation>Die Migrationsdatei ließ sich nicht lesen oder schreiben ({message}). Prüfen Sie den Datenträger und die Zugriffsrechte der Datei und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The file could not be read or written: {message}</source>
@@ -2244,6 +2320,14 @@
     <message>
         <source>mapping, assessing and planning</source>
         <translation>Zuordnen, Bewerten und Planen</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1 was replaced, moved or deleted since it was opened. Open it again to go on with what is in it now.</source>
+        <translation>Nichts wurde gespeichert: %1 wurde seit dem Öffnen ersetzt, verschoben oder gelöscht. Öffnen Sie die Datei erneut, um mit ihrem jetzigen Inhalt weiterzuarbeiten.</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1 is read-only. Make it writable again, then save.</source>
+        <translation>Nichts wurde gespeichert: %1 ist schreibgeschützt. Heben Sie den Schreibschutz auf und speichern Sie dann.</translation>
     </message>
     <message>
         <source>writing %1</source>

@@ -43,6 +43,12 @@ def session(qtbot, tmp_path: Path) -> Iterator[MigrationSession]:
     opened.close()
 
 
+def _settle(qtbot, session: MigrationSession, editor: BulkRulesEditor) -> None:
+    """The session's work done and the editor told so (its busy flag comes a signal later)."""
+    factories.settle(qtbot, session)
+    qtbot.waitUntil(lambda: not editor.busy, timeout=WAIT)
+
+
 def _pick(combo, value) -> None:
     index = combo.findData(value)
     assert index >= 0, value
@@ -58,6 +64,7 @@ def test_add_a_rule_see_its_count_and_the_plan_change_then_remove_it(qtbot, sess
     workspace = factories.planned_workspace(qtbot, session)
     panel = workspace.mapping
     editor = panel.rules
+    _settle(qtbot, session, editor)
     qtbot.waitUntil(lambda: editor.groups is not None, timeout=WAIT)
     assert panel.tabs.tabText(panel.tabs.indexOf(editor)) == "Bulk rules"
     assert session.data.mapping.strategy_counts() == {"replace": COUNT}
@@ -77,7 +84,7 @@ def test_add_a_rule_see_its_count_and_the_plan_change_then_remove_it(qtbot, sess
     assert editor.save_button.isEnabled() and editor.state_label.text() == "Not saved yet"
 
     editor.save_button.click()
-    factories.settle(qtbot, session)
+    _settle(qtbot, session, editor)
     mapping = session.data.mapping
     assert mapping.decisions.rules == (StrategyRule(Strategy.KEEP, country="CA"),)
     assert mapping.strategy_counts() == {"replace": COUNT - CANADA, "keep": CANADA}
@@ -95,7 +102,7 @@ def test_add_a_rule_see_its_count_and_the_plan_change_then_remove_it(qtbot, sess
     panel.numbers.view.selectRow(panel.numbers.proxy.position_of(row))
     _pick(panel.override_combo, "port")
     panel.override_button.click()
-    factories.settle(qtbot, session)
+    _settle(qtbot, session, editor)
     assert session.data.mapping.number(canadian.e164).strategy is Strategy.PORT
     model = panel.numbers_model
     row = next(i for i, n in enumerate(model.rows) if n.e164 == canadian.e164)
@@ -108,7 +115,7 @@ def test_add_a_rule_see_its_count_and_the_plan_change_then_remove_it(qtbot, sess
     editor.remove_button.click()
     assert editor.model.rowCount() == 0 and editor.dirty
     editor.save_button.click()
-    factories.settle(qtbot, session)
+    _settle(qtbot, session, editor)
     mapping = session.data.mapping
     assert mapping.decisions.rules == ()
     assert mapping.strategy_counts() == {"port": 1, "replace": COUNT - 1}

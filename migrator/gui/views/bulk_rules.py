@@ -1,10 +1,14 @@
 """The bulk rules editor: one strategy for many numbers, by country, type, tag or application.
 
-The admin edits a draft (add, remove, move up or down) and sees at once how many numbers each
-rule matches; 'Save rules and plan' hands the draft to the owner, which stores it with the other
-decisions and plans again on a worker thread. The values offered and the counts come from
-services.number_groups, computed off the GUI thread once per inventory; counting a rule is then
-one test per group of alike numbers, cheap enough to do as the admin picks values.
+The admin edits a draft (add, remove, move up or down, from the keyboard too: Delete and
+Alt+Up/Down on the list) and sees at once how many numbers each rule matches; 'Save rules and
+plan' hands the draft to the owner, which stores it with the other decisions and plans again on a
+worker thread. A draft is never dropped unasked: a failed save keeps it, and before the migration
+is closed or another one opened `ask_unsaved` lets the admin save, discard or stay.
+
+The values offered and the counts come from services.number_groups, computed off the GUI thread
+once per inventory; counting a rule is then one test per group of alike numbers, cheap enough to
+do as the admin picks values.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +34,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -215,43 +221,99 @@ class BulkRulesEditor(QWidget):
         self.view = QTableView(self)
         self.view.setObjectName("bulk-rules")
         self.view.setAccessibleName(self.tr("Bulk rules"))
+        self.view.setAccessibleDescription(
+            self.tr(
+                "Rules apply from top to bottom and a later match wins. Delete removes the "
+                "selected rule, Alt+Up and Alt+Down move it."
+            )
+        )
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setTabKeyNavigation(False)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
-        self.remove_button = self._button(self.tr("&Remove"), "rule-remove", self.remove_current)
-        self.up_button = self._button(self.tr("Move &up"), "rule-up", lambda: self.move(-1))
-        self.down_button = self._button(self.tr("Move do&wn"), "rule-down", lambda: self.move(1))
-        self.revert_button = self._button(self.tr("Re&vert"), "rules-revert", self.revert)
+        # Mnemonics: the mapping page's other controls and the menu bar hold a d e i k o p s w
+        # and f h v (English), a b d f h k o p s z (German); moving has Alt+Up/Down instead.
+        self.remove_button = self._button(self.tr("Re&move"), "rule-remove", self.remove_current)
+        self.up_button = self._button(self.tr("Move up"), "rule-up", lambda: self.move(-1))
+        self.down_button = self._button(self.tr("Move down"), "rule-down", lambda: self.move(1))
+        self.remove_action = self._view_action(
+            self.tr("Remove rule"), "rule-remove-action", QKeySequence.StandardKey.Delete
+        )
+        self.remove_action.triggered.connect(self.remove_current)
+        self.up_action = self._view_action(self.tr("Move up"), "rule-up-action", "Alt+Up")
+        self.up_action.triggered.connect(lambda: self.move(-1))
+        self.down_action = self._view_action(self.tr("Move down"), "rule-down-action", "Alt+Down")
+        self.down_action.triggered.connect(lambda: self.move(1))
+        for button, action, tip in (
+            (self.remove_button, self.remove_action, self.tr("Remove the selected rule (%1)")),
+            (
+                self.up_button,
+                self.up_action,
+                self.tr("Move the selected rule up: later rules win over it (%1)"),
+            ),
+            (
+                self.down_button,
+                self.down_action,
+                self.tr("Move the selected rule down: it wins over the rules above it (%1)"),
+            ),
+        ):
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(tip.replace("%1", keys))
+            action.setToolTip(tip.replace("%1", keys))
+        self.revert_button = self._button(self.tr("&Revert"), "rules-revert", self.revert)
         self.revert_button.setToolTip(self.tr("Back to the rules saved in the migration file"))
         self.save_button = self._button(
             self.tr("Save rules and pla&n"), "rules-save", self.request_save
         )
+        self.save_action = QAction(self.tr("Save rules and plan"), self)
+        self.save_action.setObjectName("rules-save-action")
+        self.save_action.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.save_action.triggered.connect(self.request_save)
+        self.addAction(self.save_action)
         self.save_button.setToolTip(
-            self.tr("Store these rules in the migration file, then assess and plan again")
+            self.tr(
+                "Store these rules in the migration file, then assess and plan again (%1)"
+            ).replace(
+                "%1", self.save_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            )
         )
+        self.leave_box: QMessageBox | None = None
+        """The last 'unsaved rules' question (tests read it)."""
         self.state_label = QLabel(self)
         self.state_label.setObjectName("rules-state")
 
-        self.country_combo = self._combo("rule-country", self.tr("Country of the number"))
-        self.type_combo = self._combo("rule-type", self.tr("Local, mobile, toll-free…"))
-        self.tag_combo = self._combo("rule-tag", self.tr("A tag the number carries"))
+        self.country_combo = self._combo(
+            "rule-country", self.tr("Country of the number"), self.tr("Country of the new rule")
+        )
+        self.type_combo = self._combo(
+            "rule-type", self.tr("Local, mobile, toll-free…"), self.tr("Type of the new rule")
+        )
+        self.tag_combo = self._combo(
+            "rule-tag", self.tr("A tag the number carries"), self.tr("Tag of the new rule")
+        )
         self.app_combo = self._combo(
-            "rule-app", self.tr("The source application that answers its calls or messages")
+            "rule-app",
+            self.tr("The source application that answers its calls or messages"),
+            self.tr("Application of the new rule"),
         )
         self.strategy_combo = strategy_combo(self)
         self.strategy_combo.setObjectName("rule-strategy")
+        self.strategy_combo.setAccessibleName(self.tr("Strategy of the new rule"))
+        self.strategy_combo.setToolTip(self.tr("What the numbers the rule is for get"))
         self.match_label = QLabel(self)
         self.match_label.setObjectName("rule-matches")
-        self.add_button = self._button(self.tr("&Add rule"), "rule-add", self.add_draft)
+        self.match_label.setAccessibleDescription(self.tr("Numbers the new rule matches"))
+        self.add_button = self._button(self.tr("Add r&ule"), "rule-add", self.add_draft)
         self.add_button.setToolTip(self.tr("Add the rule at the end of the list (it wins ties)"))
 
         new_rule = QGroupBox(self.tr("New rule"), self)
@@ -259,10 +321,10 @@ class BulkRulesEditor(QWidget):
         for column, (text, widget) in enumerate(
             (
                 (self.tr("&Country"), self.country_combo),
-                (self.tr("&Type"), self.type_combo),
+                (self.tr("T&ype"), self.type_combo),
                 (self.tr("Ta&g"), self.tag_combo),
                 (self.tr("App&lication"), self.app_combo),
-                (self.tr("→ Strateg&y"), self.strategy_combo),
+                (self.tr("→ S&trategy"), self.strategy_combo),
             )
         ):
             label = QLabel(text, new_rule)
@@ -294,10 +356,21 @@ class BulkRulesEditor(QWidget):
         button.clicked.connect(slot)
         return button
 
-    def _combo(self, name: str, tip: str) -> QComboBox:
+    def _view_action(self, text: str, name: str, keys: Any) -> QAction:
+        """An action on the rule list: its shortcut works while the list has the focus (so
+        Alt+Down still opens a combo box), and it is in the list's context menu."""
+        action = QAction(text, self.view)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.view.addAction(action)
+        return action
+
+    def _combo(self, name: str, tip: str, accessible: str) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(name)
         combo.setToolTip(tip)
+        combo.setAccessibleName(accessible)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         combo.currentIndexChanged.connect(lambda _i: self._update_draft_count())
         return combo
@@ -342,6 +415,11 @@ class BulkRulesEditor(QWidget):
     @property
     def dirty(self) -> bool:
         return tuple(self.rules) != self.saved
+
+    @property
+    def can_save(self) -> bool:
+        """Unsaved changes, a mapping to store them in, and no other work running."""
+        return self.dirty and self.plannable and not self.busy
 
     @property
     def app_names(self) -> dict[str, str]:
@@ -398,8 +476,43 @@ class BulkRulesEditor(QWidget):
         self._refresh()
 
     def request_save(self) -> None:
-        if self.plannable and not self.busy:
+        if self.can_save:
             self.rules_requested.emit(tuple(self.rules))
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Before the migration goes away: Save, Discard or Cancel for unsaved rules (Save only
+        when they can be saved now); Discard at once when nothing is unsaved."""
+        if not self.dirty:
+            return QMessageBox.StandardButton.Discard
+        box = QMessageBox(self.window())
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Unsaved bulk rules"))
+        box.setText(
+            self.tr("The bulk rules have changes that are not saved in the migration file.")
+        )
+        buttons = QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel
+        if self.can_save:
+            box.setInformativeText(self.tr("Save them and plan again, or discard them?"))
+            buttons |= QMessageBox.StandardButton.Save
+        elif not self.plannable:
+            box.setInformativeText(
+                self.tr("They cannot be saved before the first plan. Discard them?")
+            )
+        else:
+            box.setInformativeText(
+                self.tr("They cannot be saved while other work runs. Discard them?")
+            )
+        box.setStandardButtons(buttons)
+        default = (
+            QMessageBox.StandardButton.Save if self.can_save else QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(default)
+        box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+        self.leave_box = box
+        answer = QMessageBox.StandardButton(box.exec())
+        if answer not in (QMessageBox.StandardButton.Save, QMessageBox.StandardButton.Discard):
+            return QMessageBox.StandardButton.Cancel
+        return answer
 
     def select(self, row: int) -> None:
         self.view.selectRow(row)
@@ -485,5 +598,9 @@ class BulkRulesEditor(QWidget):
         self.remove_button.setEnabled(row >= 0)
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < len(self.rules) - 1)
+        self.remove_action.setEnabled(row >= 0)
+        self.up_action.setEnabled(row > 0)
+        self.down_action.setEnabled(0 <= row < len(self.rules) - 1)
         self.revert_button.setEnabled(self.dirty)
-        self.save_button.setEnabled(self.dirty and self.plannable and not self.busy)
+        self.save_button.setEnabled(self.can_save)
+        self.save_action.setEnabled(self.can_save)
