@@ -1417,11 +1417,11 @@
     </message>
     <message>
         <source>Require &amp;every capability</source>
-        <translation>&amp;Alle Fähigkeiten verlangen</translation>
+        <translation>&amp;Jede Fähigkeit verlangen</translation>
     </message>
     <message>
         <source>Require every capability</source>
-        <translation>Alle Fähigkeiten verlangen</translation>
+        <translation>Jede Fähigkeit verlangen</translation>
     </message>
     <message>
         <source>The strategy for every number; bulk rules and your overrides still win</source>
@@ -1437,7 +1437,7 @@
     </message>
     <message>
         <source>Public &amp;key for new applications…</source>
-        <translation>Öffentlicher &amp;Schlüssel für neue Anwendungen…</translation>
+        <translation>Öffentlicher Schlüssel für neue An&amp;wendungen…</translation>
     </message>
     <message>
         <source>Give the PEM public key of the key pair your servers already use: every application the plan creates gets it, so your private key signs for them. Never choose a private key.</source>

@@ -129,7 +129,7 @@ def test_accept_missing_speaks_german(qtbot, qapp, monkeypatch, session) -> None
     try:
         workspace = factories.planned_workspace(qtbot, session)
         panel = workspace.mapping
-        assert panel.unaccept_button.text() == "&Alle Fähigkeiten verlangen"
+        assert panel.unaccept_button.text() == "&Jede Fähigkeit verlangen"
         assert panel.accept_action.text() == "Ohne fehlende Fähigkeiten ersetzen"
         factories.select_numbers(panel, [LONDON[0]])
         assert panel.accept_button.text() == "&Ohne SMS ersetzen"

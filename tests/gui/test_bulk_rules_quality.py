@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QWidget
 
 from migrator.engine.migration_file import MigrationFile
 from migrator.gui import i18n
@@ -175,9 +175,9 @@ def test_add_and_save_from_the_keyboard(qtbot, session) -> None:
     assert not editor.dirty and not editor.save_button.isEnabled()
 
 
-def _mnemonic_clashes(window: MainWindow, editor: BulkRulesEditor) -> dict[str, list[str]]:
-    """Mnemonics (Alt+letter) of the editor's controls that something else visible in the
-    window (a button, a label's buddy, a menu) also uses."""
+def _mnemonic_clashes(window: MainWindow, editor: QWidget, least: int = 8) -> dict[str, list[str]]:
+    """Mnemonics (Alt+letter) of the controls inside `editor` that something else visible in
+    the window (a button, a label's buddy, a menu) also uses."""
     keys: dict[str, list[tuple[bool, str]]] = defaultdict(list)
 
     def note(text: str, mine: bool) -> None:
@@ -192,7 +192,7 @@ def _mnemonic_clashes(window: MainWindow, editor: BulkRulesEditor) -> dict[str, 
         note(widget.text(), editor.isAncestorOf(widget))
     for action in window.menuBar().actions():
         note(action.text(), False)
-    assert sum(mine for users in keys.values() for mine, _ in users) >= 8
+    assert sum(mine for users in keys.values() for mine, _ in users) >= least
     return {
         key: [text for _, text in users]
         for key, users in keys.items()
@@ -212,6 +212,24 @@ def test_mnemonics_clash_with_nothing_on_the_page_in_german(qtbot, session, germ
     editor = window.workspace.mapping.rules
     assert editor.add_button.text() == "&Regel hinzufügen"
     assert _mnemonic_clashes(window, editor) == {}
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_numbers_tab_mnemonics_clash_with_nothing(
+    qtbot, session, qapp, monkeypatch, language
+) -> None:
+    """The Numbers tab (override, clear, accept, require-all, default strategy, plan, public
+    key) against the menus, in each shipped language."""
+    monkeypatch.delenv(i18n.LANGUAGE_VARIABLE, raising=False)
+    installed = i18n.install_translators(qapp, language)
+    try:
+        window = _window(qtbot, session)
+        window.show()
+        mapping = window.workspace.mapping
+        mapping.tabs.setCurrentWidget(mapping.numbers)
+        assert _mnemonic_clashes(window, mapping, least=6) == {}
+    finally:
+        i18n.remove_translators(qapp, installed)
 
 
 def test_the_controls_have_names_for_screen_readers(qtbot) -> None:
