@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -25,11 +26,23 @@ def _running() -> Iterator[Sandbox]:
         yield running
 
 
+START_HOUR = time(int(os.environ.get("MIGRATOR_TEST_PORT_HOUR", "18")), tzinfo=UTC)
+"""The hour of the day (UTC) each porting test's sandbox clock starts at. Port dates fall at a
+set hour (15:00 UTC), so without it whether "ten days later" is before or after a port date
+would depend on the hour the suite runs. (MIGRATOR_TEST_PORT_HOUR runs them from another.)"""
+
+
 @pytest.fixture
 def ports(_running: Sandbox) -> Sandbox:
     """Departing Vonage, Plivo and Twilio accounts and an empty Twilio target, freshly seeded
-    (seeding resets everything, the clock included)."""
+    (seeding resets everything, the clock included), the clock moved on to START_HOUR."""
     _running.seed({"vonage": 20, "plivo": 12, "twilio": 12})
+    clock = _running.state.clock
+    now = clock.now()
+    start = datetime.combine(now.date(), START_HOUR)
+    if start < now:
+        start += timedelta(days=1)
+    clock.advance((start - now).total_seconds())
     return _running
 
 

@@ -5,6 +5,7 @@ Time moves only when the test advances the sandbox clock through the control API
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import pytest
@@ -125,7 +126,10 @@ def test_a_request_moves_through_every_status_and_the_number_changes_hands(
     port_date = pending.phone_numbers[0]["port_date"]
     assert port_date.startswith(str(pending.target_port_in_date))
     assert _owner(ports, numbers[0]) == ("vonage", "source")
-    advance(ports, 7)
+    due = datetime.fromisoformat(port_date.replace("Z", "+00:00"))
+    advance(ports, hours=(due - ports.state.clock.now()).total_seconds() / 3600 - 1)
+    assert _status(ports, sid) == ("In Progress", ["port_pending"] * 2), "an hour before"
+    advance(ports, hours=2)
     assert _status(ports, sid) == ("Completed", ["completed"] * 2)
     assert [_owner(ports, n) for n in numbers] == [("twilio", "target")] * 2
     vonage = ports.state.apis["vonage"]
