@@ -121,18 +121,11 @@ def test_accepting_buys_the_replacement_without_sms_and_withdrawing_blocks_it_ag
     assert LONDON[0] not in _bought(plan)
 
 
-def test_accept_missing_speaks_german(qtbot, qapp, monkeypatch, session) -> None:
-    from migrator.gui import i18n
-
-    monkeypatch.delenv(i18n.LANGUAGE_VARIABLE, raising=False)
-    installed = i18n.install_translators(qapp, "de")
-    try:
-        workspace = factories.planned_workspace(qtbot, session)
-        panel = workspace.mapping
-        assert panel.unaccept_button.text() == "&Jede Fähigkeit verlangen"
-        assert panel.accept_action.text() == "Ohne fehlende Fähigkeiten ersetzen"
-        factories.select_numbers(panel, [LONDON[0]])
-        assert panel.accept_button.text() == "&Ohne SMS ersetzen"
-        assert panel.accept_button.toolTip().startswith("Das Ziel verkauft den Ersatz")
-    finally:
-        i18n.remove_translators(qapp, installed)
+def test_accept_missing_speaks_german(qtbot, german, session) -> None:
+    workspace = factories.planned_workspace(qtbot, session)
+    panel = workspace.mapping
+    assert panel.unaccept_button.text() == "&Jede Fähigkeit verlangen"
+    assert panel.accept_action.text() == "Ohne fehlende Fähigkeiten ersetzen"
+    factories.select_numbers(panel, [LONDON[0]])
+    assert panel.accept_button.text() == "&Ohne SMS ersetzen"
+    assert panel.accept_button.toolTip().startswith("Das Ziel verkauft den Ersatz")

@@ -143,19 +143,12 @@ def test_button_clears_several_and_keeps_the_rule(qtbot, session, overridden) ->
     assert session.data.mapping.decisions == stored.decisions
 
 
-def test_clear_override_speaks_german(qtbot, qapp, monkeypatch) -> None:
-    from migrator.gui import i18n
-
-    monkeypatch.delenv(i18n.LANGUAGE_VARIABLE, raising=False)
-    installed = i18n.install_translators(qapp, "de")
-    try:
-        panel = MappingPanel()
-        qtbot.addWidget(panel)
-        assert panel.clear_override_button.text() == "Ein&zelfestlegung aufheben"
-        assert panel.clear_override_action.text() == "Einzelfestlegung aufheben"
-        assert panel.clear_override_button.toolTip().startswith(
-            "Die einzeln festgelegte Strategie jeder ausgewählten Rufnummer entfernen"
-        )
-        assert not panel.clear_override_button.isEnabled()  # no mapping, nothing selected
-    finally:
-        i18n.remove_translators(qapp, installed)
+def test_clear_override_speaks_german(qtbot, german) -> None:
+    panel = MappingPanel()
+    qtbot.addWidget(panel)
+    assert panel.clear_override_button.text() == "Ein&zelfestlegung aufheben"
+    assert panel.clear_override_action.text() == "Einzelfestlegung aufheben"
+    assert panel.clear_override_button.toolTip().startswith(
+        "Die einzeln festgelegte Strategie jeder ausgewählten Rufnummer entfernen"
+    )
+    assert not panel.clear_override_button.isEnabled()  # no mapping, nothing selected

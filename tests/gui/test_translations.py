@@ -62,16 +62,6 @@ def _forms(message: ET.Element) -> list[str]:
     return [translation.text or ""]
 
 
-@pytest.fixture
-def german(qapp, monkeypatch):
-    """The German translators installed as the app installs them (View > Language: Deutsch)."""
-    monkeypatch.delenv(i18n.LANGUAGE_VARIABLE, raising=False)
-    installed = i18n.install_translators(qapp, "de")
-    yield installed
-    i18n.remove_translators(qapp, installed)
-    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
-
-
 @pytest.mark.parametrize("ts", CATALOGUES, ids=lambda p: p.stem)
 def test_the_catalogue_covers_every_source_text_and_nothing_else(ts: Path, tmp_path: Path) -> None:
     fresh = tmp_path / ts.name
