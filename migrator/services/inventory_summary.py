@@ -21,6 +21,7 @@ def summarize(inventory: Inventory) -> dict[str, Any]:
     for number in numbers:
         capabilities.update(c.value for c in number.capabilities)
     hosted = [w for w in inventory.webhooks if w.hosted_by.vendor_hosted]
+    labels = owner_labels(inventory)
     return {
         "vendor": inventory.vendor.value,
         "account_id": inventory.account_id,
@@ -41,7 +42,8 @@ def summarize(inventory: Inventory) -> dict[str, Any]:
         "numbers_by_country": dict(Counter(n.country for n in numbers).most_common()),
         "numbers_by_capability": dict(capabilities.most_common()),
         "vendor_hosted_webhooks": dict(Counter(w.hosted_by.value for w in hosted).most_common()),
-        "vendor_hosted": [_webhook_row(w) for w in hosted],
+        "vendor_hosted": [_webhook_row(w, labels) for w in hosted],
+        "vendor_hosted_logic": _hosted_logic(hosted, labels),
         "webhooks_with_credentials": sum(1 for w in inventory.webhooks if has_credentials(w.url)),
         "numbers_without_webhook": _numbers_without_webhook(inventory),
     }
@@ -64,13 +66,74 @@ def _numbers_without_webhook(inventory: Inventory) -> int:
     return count
 
 
-def _webhook_row(webhook: Webhook) -> dict[str, Any]:
+def owner_labels(inventory: Inventory) -> dict[tuple[OwnerKind, str], str]:
+    """What an admin calls each webhook owner: a number by its E.164, the others by kind and
+    name (vendor ids mean little to a person)."""
+    labels: dict[tuple[OwnerKind, str], str] = {
+        (OwnerKind.NUMBER, n.id): n.e164 for n in inventory.numbers
+    }
+    named = (
+        (OwnerKind.APPLICATION, "application", inventory.applications),
+        (OwnerKind.MESSAGING_SERVICE, "messaging service", inventory.messaging_services),
+        (OwnerKind.TRUNK, "trunk", inventory.trunks),
+    )
+    for kind, noun, items in named:
+        labels.update({(kind, item.id): f"{noun} '{item.name or item.id}'" for item in items})
+    labels.update(
+        {
+            (OwnerKind.SIP_DOMAIN, d.id): f"SIP domain {d.domain_name or d.id}"
+            for d in inventory.sip_domains
+        }
+    )
+    return labels
+
+
+def _label(webhook: Webhook, labels: dict[tuple[OwnerKind, str], str]) -> str:
+    found = labels.get((webhook.owner_kind, webhook.owner_id))
+    return found or f"{webhook.owner_kind.value.replace('_', ' ')} {webhook.owner_id}"
+
+
+def _webhook_row(webhook: Webhook, labels: dict[tuple[OwnerKind, str], str]) -> dict[str, Any]:
     return {
         "owner": f"{webhook.owner_kind.value} {webhook.owner_id}",
+        "owner_label": _label(webhook, labels),
         "purpose": webhook.purpose.value,
         "url": redact_url(webhook.url),
         "hosted_by": webhook.hosted_by.value,
     }
+
+
+EXAMPLES = 3
+"""Owners named for each piece of vendor-hosted logic (the rest are counted)."""
+
+
+def _hosted_logic(
+    hosted: list[Webhook], labels: dict[tuple[OwnerKind, str], str]
+) -> list[dict[str, Any]]:
+    """Each distinct piece of vendor-hosted logic (one URL: a Bin, a flow, a Function) once,
+    with what it answers and for whom, most used first: the admin rebuilds each once, however
+    many numbers point at it."""
+    groups: dict[tuple[str, str], list[Webhook]] = {}
+    for hook in hosted:
+        groups.setdefault((hook.hosted_by.value, redact_url(hook.url)), []).append(hook)
+    found: list[dict[str, Any]] = []
+    for (hosted_by, url), hooks in groups.items():
+        owners: dict[tuple[OwnerKind, str], Webhook] = {}
+        for hook in hooks:
+            owners.setdefault((hook.owner_kind, hook.owner_id), hook)
+        firsts = list(owners.values())
+        found.append(
+            {
+                "hosted_by": hosted_by,
+                "url": url,
+                "purposes": sorted({h.purpose.value for h in hooks}),
+                "owners": dict(Counter(kind.value for kind, _ in owners).most_common()),
+                "examples": [_label(h, labels) for h in firsts[:EXAMPLES]],
+                "webhooks": len(hooks),
+            }
+        )
+    found.sort(key=lambda group: (-sum(group["owners"].values()), group["url"]))
+    return found
 
 
 def redacted(inventory: Inventory) -> dict[str, Any]:

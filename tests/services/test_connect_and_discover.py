@@ -88,8 +88,14 @@ def test_new_and_inventory_reproduce_the_account(
     assert document["summary"]["counts"]["numbers"] == seeded_numbers
     assert document["summary"]["vendor_hosted_webhooks"]  # bins, Studio, Functions found
     assert "@" not in json.dumps(document).replace("***:***@", "")  # credentials redacted
+    logic = document["summary"]["vendor_hosted_logic"]
+    assert sum(group["webhooks"] for group in logic) == len(document["summary"]["vendor_hosted"])
     assert main(["inventory", str(path)]) == 0
-    assert "Vendor-hosted webhooks" in capsys.readouterr().out
+    shown = capsys.readouterr().out
+    assert f"Vendor-hosted logic to rebuild: {len(logic)} URL(s)" in shown
+    first = logic[0]
+    assert first["url"] in shown and ", ".join(first["examples"]) in shown
+    assert first["examples"][0].startswith("+")  # numbers by E.164, not by vendor id
 
 
 def test_outage_during_discovery_leaves_no_file(seeded: Sandbox, tmp_path: Path) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from migrator.cli.progress_display import ProgressLine
-from migrator.services.inventory_summary import redacted, summarize
+from migrator.model.enums import HostedBy
+from migrator.services.inventory_summary import hosted_label, redacted, summarize
 from migrator.services.migrations import inventory_of, open_migration, refresh_inventory
 
 NAME = "inventory"
@@ -25,6 +27,42 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def _table(title: str, counts: dict[str, Any]) -> None:
     if counts:
         print(f"{title}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+
+
+SHOWN = 20
+"""Pieces of vendor-hosted logic listed (--json has them all)."""
+
+
+def _hosted_logic(summary: dict[str, Any]) -> None:
+    """Each vendor-hosted URL once, with what it answers and for whom."""
+    logic = summary["vendor_hosted_logic"]
+    if not logic:
+        return
+    kinds = ", ".join(
+        f"{hosted_label(HostedBy(kind))} {count}"
+        for kind, count in Counter(group["hosted_by"] for group in logic).most_common()
+    )
+    print(
+        f"Vendor-hosted logic to rebuild: {len(logic)} URL(s) ({kinds}), "
+        f"set in {len(summary['vendor_hosted'])} webhook(s):"
+    )
+    width = max(len(hosted_label(HostedBy(group["hosted_by"]))) for group in logic[:SHOWN])
+    for group in logic[:SHOWN]:
+        print(f"  {hosted_label(HostedBy(group['hosted_by'])):{width}}  {group['url']}")
+        owners = ", ".join(
+            f"{count} {_plural(kind.replace('_', ' '), count)}"
+            for kind, count in group["owners"].items()
+        )
+        more = sum(group["owners"].values()) - len(group["examples"])
+        examples = ", ".join(group["examples"]) + (f" and {more} more" if more > 0 else "")
+        purposes = ", ".join(group["purposes"])
+        print(f"  {'':{width}}  {purposes} for {owners}: {examples}")
+    if len(logic) > SHOWN:
+        print(f"  ... and {len(logic) - SHOWN} more (use --json)")
+
+
+def _plural(noun: str, count: int) -> str:
+    return noun if count == 1 else noun + "s"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,13 +85,7 @@ def run(args: argparse.Namespace) -> int:
     _table("Numbers by type", summary["numbers_by_type"])
     _table("Numbers by country", summary["numbers_by_country"])
     _table("Numbers by capability", summary["numbers_by_capability"])
-    hosted = summary["vendor_hosted"]
-    if hosted:
-        print(f"Vendor-hosted webhooks that must be rebuilt ({len(hosted)}):")
-        for row in hosted[:20]:
-            print(f"  {row['hosted_by']:10} {row['owner']:40} {row['purpose']:15} {row['url']}")
-        if len(hosted) > 20:
-            print(f"  ... and {len(hosted) - 20} more (use --json)")
+    _hosted_logic(summary)
     if summary["webhooks_with_credentials"]:
         count = summary["webhooks_with_credentials"]
         print(f"Webhooks with credentials in the URL (shown redacted): {count}")
