@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import jsonschema
 import phonenumbers
@@ -23,7 +24,9 @@ import phonenumbers
 from migrator.errors import MigratorError
 from migrator.model.enums import Capability, NumberType, OwnerKind, Vendor, WebhookPurpose
 from migrator.model.inventory import Application, Inventory, Number, Webhook
+from migrator.model.urls import redact_url
 from migrator.schemas import load as load_schema
+from migrator.vendors.json_positions import JsonPositions, PathPart
 
 CSV_COLUMNS: tuple[str, ...] = (
     "number",
@@ -90,6 +93,15 @@ def _parse_number(raw: str, country: str | None) -> tuple[str, str]:
     return e164, phonenumbers.region_code_for_number(parsed) or (country or "ZZ")
 
 
+_CAPABILITIES = {cap.value: cap for cap in Capability}
+
+
+def _is_web_url(url: str) -> bool:
+    """An absolute http or https URL with a host: what a vendor can call."""
+    parts = urlsplit(url)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
 def _guess_type(e164: str) -> NumberType:
     kind = phonenumbers.number_type(phonenumbers.parse(e164))
     if kind == phonenumbers.PhoneNumberType.MOBILE:
@@ -142,12 +154,9 @@ class _Builder:
             self.problems.append(Problem(row.line, col.get("number", 1), message))
             return
         self.seen[e164] = row.line
-        try:
-            kind = NumberType(values["type"]) if values.get("type") else _guess_type(e164)
-            caps = frozenset(Capability(c) for c in values.get("capabilities") or ["voice", "sms"])
-        except ValueError as exc:
-            column = col.get("type" if "NumberType" in str(exc) else "capabilities", 1)
-            self.problems.append(Problem(row.line, column, str(exc)))
+        kind = self._number_type(row, e164)
+        caps = self._capabilities(row)
+        if kind is None or caps is None:
             return
         app_name = (values.get("application") or "").strip() or None
         app_id = self.app_id(app_name) if app_name else None
@@ -172,6 +181,31 @@ class _Builder:
                 tags=frozenset(values.get("tags") or ()),
             )
         )
+
+    def _number_type(self, row: _Row, e164: str) -> NumberType | None:
+        """The row's type (any letter case), or the one phonenumbers gives when it is empty;
+        None, with a problem noted, when it is not one of ours."""
+        text = str(row.values.get("type") or "").strip().lower()
+        if not text:
+            return _guess_type(e164)
+        try:
+            return NumberType(text)
+        except ValueError:
+            allowed = ", ".join(kind.value for kind in NumberType)
+            message = f"type '{text}' is not one of: {allowed}"
+            self.problems.append(Problem(row.line, row.column_of.get("type", 1), message))
+            return None
+
+    def _capabilities(self, row: _Row) -> frozenset[Capability] | None:
+        """The row's capabilities (voice and SMS when none are given); None, with every
+        unknown one noted, when any is not one of ours."""
+        names = row.values.get("capabilities") or ["voice", "sms"]
+        unknown = [name for name in names if name not in _CAPABILITIES]
+        for name in unknown:
+            allowed = ", ".join(_CAPABILITIES)
+            message = f"capability '{name}' is not one of: {allowed}"
+            self.problems.append(Problem(row.line, row.column_of.get("capabilities", 1), message))
+        return None if unknown else frozenset(_CAPABILITIES[name] for name in names)
 
     def inventory(self, path: Path, digest: str, account_name: str) -> Inventory:
         return Inventory(
@@ -219,7 +253,10 @@ def _from_csv(text: str, builder: _Builder) -> None:
         hooks = []
         for column, (purpose, method_column) in _CSV_WEBHOOKS.items():
             url = values.get(column)
-            if url:
+            if url and not _is_web_url(url):
+                message = f"{column} '{redact_url(url)}' is not an http or https URL"
+                builder.problems.append(Problem(line, column_of[column], message))
+            elif url:
                 method = (values.get(method_column or "") or "POST").upper()
                 if method not in ("GET", "POST"):
                     bad = Problem(
@@ -230,16 +267,34 @@ def _from_csv(text: str, builder: _Builder) -> None:
         builder.add_number(_Row(line, column_of, values), hooks)
 
 
-def _json_position(text: str, path: list[str | int]) -> tuple[int, int]:
-    """Best-effort line/column of a JSON path: the position of the path's last key."""
-    position = 0
-    for part in path:
-        if isinstance(part, str):
-            found = text.find(f'"{part}"', position)
-            if found >= 0:
-                position = found
-    line = text.count("\n", 0, position) + 1
-    return line, position - (text.rfind("\n", 0, position) + 1) + 1
+def _json_name(path: list[PathPart]) -> str:
+    """numbers[3].webhooks[0].url"""
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+
+
+def _json_hooks(
+    positions: JsonPositions,
+    path: list[PathPart],
+    at: int,
+    owner: dict[str, Any],
+    builder: _Builder,
+) -> list[tuple[WebhookPurpose, str, str]]:
+    """An application's or a number's webhooks (`owner`, at offset `at` of the text, named by
+    `path`); one that a vendor could not call (not an http or https URL) is noted as a problem
+    at its position instead."""
+    hooks = []
+    for index, hook in enumerate(owner.get("webhooks", [])):
+        url = hook["url"]
+        if not _is_web_url(url):
+            inside: list[PathPart] = ["webhooks", index, "url"]
+            line, column = positions.line_col(positions.offset(inside, start=at))
+            message = (
+                f"{_json_name(path + inside)}: '{redact_url(url)}' is not an http or https URL"
+            )
+            builder.problems.append(Problem(line, column, message))
+            continue
+        hooks.append((WebhookPurpose(hook["purpose"]), url, hook.get("method", "POST")))
+    return hooks
 
 
 def _from_json(text: str, builder: _Builder) -> str:
@@ -250,35 +305,34 @@ def _from_json(text: str, builder: _Builder) -> str:
         return ""
     validator = jsonschema.Draft202012Validator(load_schema("import.schema.json"))
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    positions = JsonPositions(text)
     for error in errors:
         path = list(error.absolute_path)
-        line, column = _json_position(text, path)
-        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
-        builder.problems.append(Problem(line, column, f"{where or 'document'}: {error.message}"))
+        line, column = positions.position(path)
+        builder.problems.append(
+            Problem(line, column, f"{_json_name(path) or 'document'}: {error.message}")
+        )
     if errors:
         return ""
-    for app in data.get("applications", []):
-        hooks = [
-            (WebhookPurpose(h["purpose"]), h["url"], h.get("method", "POST"))
-            for h in app.get("webhooks", [])
-        ]
+    app_starts = positions.element_offsets(["applications"])
+    for index, app in enumerate(data.get("applications", [])):
+        hooks = _json_hooks(positions, ["applications", index], app_starts[index], app, builder)
         builder.add_app(app["name"], hooks, 0)
     names = {a["name"] for a in data.get("applications", [])}
+    starts = positions.element_offsets(["numbers"])
     for index, entry in enumerate(data["numbers"]):
-        line, _ = _json_position(text, ["numbers", index, "number"])
+        at = starts[index]
+        line, column = positions.line_col(positions.offset(["number"], start=at))
         if entry.get("application") and entry["application"] not in names:
             message = f"numbers[{index}]: application '{entry['application']}' is not defined"
-            builder.problems.append(Problem(line, 1, message))
+            builder.problems.append(Problem(line, column, message))
             continue
-        hooks = [
-            (WebhookPurpose(h["purpose"]), h["url"], h.get("method", "POST"))
-            for h in entry.get("webhooks", [])
-        ]
+        hooks = _json_hooks(positions, ["numbers", index], at, entry, builder)
         if entry.get("application") and hooks:
             message = (
                 f"numbers[{index}]: a number linked to an application cannot have its own webhooks"
             )
-            builder.problems.append(Problem(line, 1, message))
+            builder.problems.append(Problem(line, column, message))
             continue
         values = {
             "number": entry["number"],
@@ -290,7 +344,7 @@ def _from_json(text: str, builder: _Builder) -> str:
             "tags": entry.get("tags", []),
         }
         builder.add_number(
-            _Row(line, {"number": 1}, values), [] if entry.get("application") else hooks
+            _Row(line, {"number": column}, values), [] if entry.get("application") else hooks
         )
     return str(data.get("account_name") or data.get("vendor_name") or "")
 

@@ -127,3 +127,50 @@ def test_empty_and_binary_files_are_refused(tmp_path: Path) -> None:
     binary.write_bytes(b"number\n\xff\xfe\x00")
     with pytest.raises(ImportFileError, match="UTF-8"):
         import_inventory(binary)
+
+
+def test_every_problem_of_a_csv_row_is_reported_in_words_an_admin_reads(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text(
+        "number,type,capabilities,voice_url,sms_url\n"
+        "+14155550123,Local,voice;SMS,https://ivr.example.com/a,\n"
+        "+14155550124,weird,voice;fax2,ftp://ops:secret@files.example.com/x,/relative\n"
+    )
+    with pytest.raises(ImportFileError) as caught:
+        import_inventory(path)
+    problems = {(p.line, p.column): p.message for p in caught.value.problems}
+    assert set(problems) == {(3, 2), (3, 3), (3, 4), (3, 5)}  # row 2 is fine (any case)
+    assert problems[3, 2] == "type 'weird' is not one of: local, mobile, tollfree, national, other"
+    assert problems[3, 3] == "capability 'fax2' is not one of: voice, sms, mms, fax"
+    assert "is not an http or https URL" in problems[3, 4]
+    assert "secret" not in str(caught.value)  # a URL's credentials are never shown
+
+
+def test_json_problems_point_at_the_entry_that_has_them(tmp_path: Path) -> None:
+    numbers: list[dict[str, object]] = [{"number": f"+1415555{i:04d}"} for i in range(3000)]
+    numbers[2999]["webhooks"] = [{"purpose": "voice_answer", "url": "ftp://x.example/a"}]
+    numbers[1500]["number"] = "12"
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"format": "migrator-import", "version": 1, "numbers": numbers}))
+    text = path.read_text()
+    with pytest.raises(ImportFileError) as caught:
+        import_inventory(path)
+    found = {p.message.split(":")[0]: (p.line, p.column) for p in caught.value.problems}
+    bad_url = text.index('"url": "ftp://x.example/a"')
+    assert found["numbers[2999].webhooks[0].url"] == (1, bad_url + 1)
+    assert found["'12' is not a valid phone number"] == (1, text.index('"number": "12"') + 1)
+
+
+def test_json_schema_errors_point_at_the_entry_that_has_them(tmp_path: Path) -> None:
+    numbers = [{"number": "+14155550100", "type": "local"} for _ in range(5)]
+    numbers[4]["type"] = "weird"
+    path = tmp_path / "export.json"
+    path.write_text(
+        json.dumps({"format": "migrator-import", "version": 1, "numbers": numbers}, indent=2)
+    )
+    with pytest.raises(ImportFileError) as caught:
+        import_inventory(path)
+    (problem,) = caught.value.problems
+    line = path.read_text().splitlines()[problem.line - 1]
+    assert problem.message.startswith("numbers[4].type")
+    assert line[problem.column - 1 :].startswith('"type": "weird"')

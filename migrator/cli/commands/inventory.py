@@ -26,7 +26,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def _table(title: str, counts: dict[str, Any]) -> None:
     if counts:
-        print(f"{title}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        print(
+            f"{title}: " + ", ".join(f"{str(k).replace('_', ' ')} {v}" for k, v in counts.items())
+        )
 
 
 SHOWN = 20
