@@ -62,6 +62,11 @@ def test_profile_add_stores_the_secret_only_in_the_keychain(
     assert main(["profile", "list", "--json"]) == 0
     listed = capsys.readouterr().out
     assert "old" in listed and creds["auth_token"] not in listed
+    assert main(["profile", "list"]) == 0
+    header, row = capsys.readouterr().out.splitlines()
+    assert header.split() == ["PROFILE", "VENDOR", "ACCOUNT", "ENDPOINT"]
+    assert row.split()[:3] == ["old", "twilio", creds["account_sid"]]
+    assert creds["auth_token"] not in row
 
 
 def test_wrong_credentials_are_refused_and_nothing_is_stored(

@@ -84,8 +84,14 @@ def _list(args: argparse.Namespace) -> int:
     if not rows:
         print("No profiles yet. Add one with: migrator profile add NAME --vendor twilio")
         return 0
+    name = max(len("PROFILE"), *(len(row["name"]) for row in rows))
+    account = max(len("ACCOUNT"), *(len(row["account_id"]) for row in rows))
+    print(f"{'PROFILE':{name}}  {'VENDOR':7} {'ACCOUNT':{account}}  ENDPOINT")
     for row in rows:
-        print(f"{row['name']:20} {row['vendor']:7} {row['account_id']:36} {row['endpoint']}")
+        print(
+            f"{row['name']:{name}}  {row['vendor']:7} {row['account_id']:{account}}  "
+            f"{row['endpoint']}"
+        )
     return 0
 
 
