@@ -9,6 +9,7 @@ or line/column and path (JSON), all at once; nothing is imported unless the whol
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import json
@@ -19,6 +20,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jsonschema
+import jsonschema_rs
 import phonenumbers
 
 from migrator.errors import MigratorError
@@ -85,12 +87,13 @@ class _Row:
     values: dict[str, Any]
 
 
-def _parse_number(raw: str, country: str | None) -> tuple[str, str]:
+def _parse_number(raw: str, country: str | None) -> tuple[str, str, phonenumbers.PhoneNumber]:
+    """(E.164, its country, the parsed number) of a number as written in the file."""
     parsed = phonenumbers.parse(raw, None if raw.strip().startswith("+") else (country or "US"))
     if not phonenumbers.is_valid_number(parsed):
         raise ValueError(f"'{raw}' is not a valid phone number")
     e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    return e164, phonenumbers.region_code_for_number(parsed) or (country or "ZZ")
+    return e164, phonenumbers.region_code_for_number(parsed) or (country or "ZZ"), parsed
 
 
 _CAPABILITIES = {cap.value: cap for cap in Capability}
@@ -102,8 +105,8 @@ def _is_web_url(url: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
-def _guess_type(e164: str) -> NumberType:
-    kind = phonenumbers.number_type(phonenumbers.parse(e164))
+def _guess_type(parsed: phonenumbers.PhoneNumber) -> NumberType:
+    kind = phonenumbers.number_type(parsed)
     if kind == phonenumbers.PhoneNumberType.MOBILE:
         return NumberType.MOBILE
     if kind == phonenumbers.PhoneNumberType.TOLL_FREE:
@@ -145,7 +148,7 @@ class _Builder:
             return
         country = (values.get("country") or "").strip().upper() or None
         try:
-            e164, found_country = _parse_number(raw, country)
+            e164, found_country, parsed = _parse_number(raw, country)
         except (ValueError, phonenumbers.NumberParseException) as exc:
             self.problems.append(Problem(row.line, col.get("number", 1), str(exc)))
             return
@@ -154,7 +157,7 @@ class _Builder:
             self.problems.append(Problem(row.line, col.get("number", 1), message))
             return
         self.seen[e164] = row.line
-        kind = self._number_type(row, e164)
+        kind = self._number_type(row, parsed)
         caps = self._capabilities(row)
         if kind is None or caps is None:
             return
@@ -182,12 +185,12 @@ class _Builder:
             )
         )
 
-    def _number_type(self, row: _Row, e164: str) -> NumberType | None:
+    def _number_type(self, row: _Row, parsed: phonenumbers.PhoneNumber) -> NumberType | None:
         """The row's type (any letter case), or the one phonenumbers gives when it is empty;
         None, with a problem noted, when it is not one of ours."""
         text = str(row.values.get("type") or "").strip().lower()
         if not text:
-            return _guess_type(e164)
+            return _guess_type(parsed)
         try:
             return NumberType(text)
         except ValueError:
@@ -297,14 +300,36 @@ def _json_hooks(
     return hooks
 
 
+SCHEMA_NAME = "import.schema.json"
+
+
+@functools.cache
+def _schema_checker() -> jsonschema_rs.Validator:
+    """The import schema compiled by jsonschema-rs: whether a document keeps to it, in a
+    fraction of the time jsonschema takes (offline: the schema refers only to itself)."""
+    return jsonschema_rs.validator_for(load_schema(SCHEMA_NAME), offline=True)
+
+
+def _keeps_to_schema(data: Any) -> bool:
+    try:
+        return bool(_schema_checker().is_valid(data))
+    except ValueError:  # a value jsonschema-rs cannot take (NaN...): jsonschema decides
+        return False
+
+
+def _schema_errors(data: Any) -> list[jsonschema.ValidationError]:
+    """Every way `data` breaks the schema, worded by jsonschema, in document order."""
+    validator = jsonschema.Draft202012Validator(load_schema(SCHEMA_NAME))
+    return sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+
+
 def _from_json(text: str, builder: _Builder) -> str:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         builder.problems.append(Problem(exc.lineno, exc.colno, f"not valid JSON: {exc.msg}"))
         return ""
-    validator = jsonschema.Draft202012Validator(load_schema("import.schema.json"))
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    errors = [] if _keeps_to_schema(data) else _schema_errors(data)
     positions = JsonPositions(text)
     for error in errors:
         path = list(error.absolute_path)
