@@ -73,6 +73,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from migrator.engine.mapper import SMS_PURPOSES
 from migrator.engine.sides import PortRoute, Side
 from migrator.gcpause import gc_paused
 from migrator.model.enums import NumberType
@@ -105,6 +106,10 @@ _MARKER = re.compile(r"\[(mig-[0-9a-f]{12})\]")
 def _safe(text: str) -> str:
     """An action id part without '.', which separates an id from its output in a $ref."""
     return text.replace(".", "_")
+
+
+_SMS_KEYS = frozenset(purpose.value for purpose in SMS_PURPOSES)
+"""The SMS purposes as NumberConfig's webhooks are keyed."""
 
 
 def _hooks(hooks: Webhooks) -> dict[str, dict[str, str]]:
@@ -537,6 +542,25 @@ class _Planner:
             self._configs[cache_key] = found
         return found
 
+    def without_sms(
+        self, config: dict[str, Any], app_actions: tuple[str, ...], mapped: NumberMapping
+    ) -> tuple[dict[str, Any], tuple[str, ...]]:
+        """A replacement bought without SMS (the admin accepted it) gets no SMS routing: its
+        own SMS URLs and a separate SMS application would be set on a number that no message
+        reaches. Voice routing, and an application that also answers voice, stay."""
+        trimmed = {key: value for key, value in config.items() if key != "sms_app_id"}
+        hooks = config.get("webhooks")
+        if hooks:
+            kept = {p: h for p, h in hooks.items() if p not in _SMS_KEYS}
+            if kept:
+                trimmed["webhooks"] = kept
+            else:
+                del trimmed["webhooks"]
+        if "sms_app_id" in config and mapped.sms_app != mapped.app:
+            sms_action = self.created.get(mapped.sms_app or "")
+            app_actions = tuple(a for a in app_actions if a != sms_action)
+        return trimmed, app_actions
+
     def arrival(self, number: Number, mapped: NumberMapping, acquired: str) -> _Arrival:
         """How configure and verify actions name a number that arrives on the target."""
         if mapped.strategy is Strategy.PORT:
@@ -555,7 +579,9 @@ class _Planner:
             e164, item, new = self.arrival(number, mapped, acquired)
             shared = configs.get((mapped.app, mapped.sms_app, id(mapped.webhooks)))
             config, app_actions, shown = shared or self.config(mapped)
-            if app_actions or mapped.webhooks:
+            if mapped.strategy is Strategy.REPLACE and "sms" in self.lacking(number):
+                config, app_actions = self.without_sms(config, app_actions, mapped)
+            if app_actions or config.get("webhooks"):
                 existing = (
                     self.target_numbers.get(number.e164)
                     if mapped.strategy is Strategy.PORT

@@ -1,7 +1,7 @@
 """A British landline that texts, replaced on a target that sells GB landlines with voice only,
 once the admin accepted the replacement without SMS: against the sandbox, the plan buys a
-voice-only landline, configures and verifies it (its SMS URL goes where the target keeps it),
-and rolls back."""
+voice-only landline, configures its voice routing (and no SMS routing: no message reaches it)
+and verifies it, and rolls back."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from migrator.engine.migration_file import MigrationFile
-from migrator.model.enums import Capability
+from migrator.model.enums import Capability, OwnerKind, WebhookPurpose
 from migrator.model.plan import ActionKind
 from migrator.sandbox import Sandbox
 from migrator.services import execution
@@ -56,6 +56,12 @@ def test_an_accepted_replacement_without_sms_is_bought_configured_and_rolled_bac
         assert assessment.item("number", landline).verdict == "attention"
         (buy,) = [a for a in plan.actions if a.kind is ActionKind.BUY_NUMBER]
         assert buy.params["accepted_missing"] == ["sms"]
+        (configure,) = [a for a in plan.actions if a.kind is ActionKind.CONFIGURE_NUMBER]
+        config = configure.params["config"]
+        assert "sms_app_id" not in config
+        assert set(config.get("webhooks", {})) <= {"voice_answer", "voice_fallback", "call_status"}
+        (verify,) = [a for a in plan.actions if a.kind is ActionKind.VERIFY_NUMBER]
+        assert verify.params["expect"] == config
 
         for stage in journey.REVERSIBLE_STAGES:
             report = journey.apply_stage(file, stage)
@@ -63,6 +69,11 @@ def test_an_accepted_replacement_without_sms_is_bought_configured_and_rolled_bac
         arrived = target_api.discover()
         (bought,) = [n for n in arrived.numbers if n.e164 not in {b.e164 for b in before.numbers}]
         assert bought.country == "GB" and bought.capabilities == {Capability.VOICE}
+        answered = {hook.purpose for hook in arrived.effective_webhooks(bought)}
+        assert WebhookPurpose.VOICE_ANSWER in answered
+        if target_vendor == "twilio":  # URLs on the number itself: none for SMS
+            own = arrived.webhooks_of(OwnerKind.NUMBER, bought.id)
+            assert {hook.purpose for hook in own} == {WebhookPurpose.VOICE_ANSWER}
 
         undo = execution.rollback(file)
         assert not undo.stopped, undo.stopped
