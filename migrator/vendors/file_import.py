@@ -49,6 +49,15 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 """Only `number` is required; lists (capabilities, tags) are separated by ';'."""
 
+CSV_TEMPLATE = (
+    ",".join(CSV_COLUMNS)
+    + "\n+14155550123,,,voice;sms,Main line,Front desk,https://ivr.example.com/answer,GET,,,"
+    "https://ivr.example.com/sms,,,,hq\n"
+    "(212) 555-0143,US,local,voice,Sales,,https://sales.example.com/voice,POST,,,,,,,sales;east\n"
+)
+"""A CSV an admin fills in (the README shows the same): one number answered by an application,
+one national number with its own URL."""
+
 _CSV_WEBHOOKS: dict[str, tuple[WebhookPurpose, str | None]] = {
     "voice_url": (WebhookPurpose.VOICE_ANSWER, "voice_method"),
     "voice_fallback_url": (WebhookPurpose.VOICE_FALLBACK, None),

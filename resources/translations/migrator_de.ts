@@ -1982,7 +1982,7 @@
 <context>
     <name>ProfilePicker</name>
     <message>
-        <source>&amp;Add credentials…</source>
+        <source>Add &amp;credentials…</source>
         <translation>Zugangsdaten &amp;hinzufügen …</translation>
     </message>
     <message>
@@ -2353,12 +2353,36 @@
         <translation>Eine &amp;Exportdatei (der Anbieter hat keine API mehr)</translation>
     </message>
     <message>
-        <source>CSV or JSON export (see docs for the format)</source>
-        <translation>CSV- oder JSON-Export (Format siehe Dokumentation)</translation>
+        <source>CSV or JSON: the departing vendor&apos;s export, or a filled-in template</source>
+        <translation>CSV oder JSON: der Export des bisherigen Anbieters oder eine ausgefüllte Vorlage</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen …</translation>
+        <source>B&amp;rowse…</source>
+        <translation>Du&amp;rchsuchen …</translation>
+    </message>
+    <message>
+        <source>Save a &amp;template…</source>
+        <translation>&amp;Vorlage speichern …</translation>
+    </message>
+    <message>
+        <source>A CSV with every column this import reads and two example rows to replace</source>
+        <translation>Eine CSV-Datei mit jeder Spalte, die dieser Import liest, und zwei Beispielzeilen zum Ersetzen</translation>
+    </message>
+    <message>
+        <source>Save a CSV template</source>
+        <translation>CSV-Vorlage speichern</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>The template could not be saved: %1</source>
+        <translation>Die Vorlage konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Template saved as %1. Fill in one row per number, then choose the file here.</source>
+        <translation>Vorlage gespeichert als %1. Eine Zeile je Rufnummer ausfüllen, dann die Datei hier auswählen.</translation>
     </message>
     <message>
         <source>Secrets stay in this computer&apos;s keychain; the migration file only names the account.</source>

@@ -25,6 +25,7 @@ from migrator.gui.views.inventory import InventoryPanel
 from migrator.gui.wizard.profile_picker import ProfilePicker
 from migrator.gui.workers import TaskHandle, bound
 from migrator.services import migrations
+from migrator.vendors.file_import import CSV_TEMPLATE
 
 if TYPE_CHECKING:
     from migrator.gui.wizard.wizard import MigrationWizard
@@ -52,18 +53,31 @@ class SourcePage(QWizardPage):
         self.picker = ProfilePicker("source", wizard.runner, self)
         self.file_edit = QLineEdit(self)
         self.file_edit.setObjectName("source-file")
-        self.file_edit.setPlaceholderText(self.tr("CSV or JSON export (see docs for the format)"))
-        browse = QPushButton(self.tr("&Browse…"), self)
+        self.file_edit.setPlaceholderText(
+            self.tr("CSV or JSON: the departing vendor's export, or a filled-in template")
+        )
+        browse = QPushButton(self.tr("B&rowse…"), self)
         browse.clicked.connect(self._browse)
+        self.template_button = QPushButton(self.tr("Save a &template…"), self)
+        self.template_button.setObjectName("source-save-template")
+        self.template_button.setToolTip(
+            self.tr("A CSV with every column this import reads and two example rows to replace")
+        )
+        self.template_button.clicked.connect(lambda: self.save_template())
+        self.template_note = muted("", self)
+        self.template_note.setObjectName("source-template-note")
+        self.template_note.hide()
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(browse)
+        file_row.addWidget(self.template_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.use_profile)
         layout.addWidget(self.picker)
         layout.addSpacing(12)
         layout.addWidget(self.use_file)
         layout.addLayout(file_row)
+        layout.addWidget(self.template_note)
         layout.addStretch(1)
         layout.addWidget(
             muted(
@@ -87,6 +101,37 @@ class SourcePage(QWizardPage):
         if path:
             self.file_edit.setText(path)
             self.use_file.setChecked(True)
+
+    def save_template(self, path: Path | None = None) -> Path | None:
+        """Write the CSV template where the admin chooses (asked when `path` is None); the
+        note under the file row says where, or why it could not be written."""
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save a CSV template"),
+                str(Path.home() / "numbers-template.csv"),
+                self.tr("CSV files (*.csv)"),
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            path.write_text(CSV_TEMPLATE, encoding="utf-8")
+        except OSError as exc:
+            self.template_note.setText(
+                self.tr("The template could not be saved: %1").replace(
+                    "%1", exc.strerror or str(exc)
+                )
+            )
+            self.template_note.show()
+            return None
+        self.template_note.setText(
+            self.tr(
+                "Template saved as %1. Fill in one row per number, then choose the file here."
+            ).replace("%1", str(path))
+        )
+        self.template_note.show()
+        return path
 
     def _changed(self) -> None:
         from_profile = self.use_profile.isChecked()

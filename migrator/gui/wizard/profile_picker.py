@@ -24,7 +24,7 @@ class ProfilePicker(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        self.add_button = QPushButton(self.tr("&Add credentials…"), self)
+        self.add_button = QPushButton(self.tr("Add &credentials…"), self)
         self.add_button.setObjectName(f"{name}-add")
         self.add_button.setToolTip(
             self.tr("Enter a vendor account's credentials; the secret goes to the keychain")
