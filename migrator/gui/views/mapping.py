@@ -358,8 +358,12 @@ class MappingPanel(QWidget):
         self.numbers_model.groups = groups
 
     def _save_rules(self, rules: tuple[Any, ...]) -> None:
+        """The Bulk rules tab's list in place of the stored one, through DecisionChanges as
+        `plan --drop-rule ... --rule ...` would do it (overrides and acceptances stay)."""
         if self.mapping is not None:
-            self.decisions_requested.emit(replace(self.mapping.decisions, rules=rules))
+            stored = len(self.mapping.decisions.rules)
+            changes = DecisionChanges(drop_rules=tuple(range(1, stored + 1)), rules=tuple(rules))
+            self.decisions_requested.emit(changes.applied_to(self.mapping.decisions))
 
     def selected_numbers(self) -> list[NumberMapping]:
         """The selected rows of the numbers table, else the one under the cursor."""
