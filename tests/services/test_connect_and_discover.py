@@ -10,6 +10,7 @@ import pytest
 import requests
 
 from migrator.cli.main import main
+from migrator.engine.migration_file import MigrationFile
 from migrator.errors import MigratorError
 from migrator.sandbox import Sandbox
 from migrator.services import profiles
@@ -114,6 +115,30 @@ def test_outage_during_discovery_leaves_no_file(seeded: Sandbox, tmp_path: Path)
         new_migration(path, Source(profile="old"), "new")
     assert "plivo" in str(caught.value).lower() or "server" in str(caught.value).lower()
     assert not path.exists()
+
+
+def test_an_outage_during_a_refresh_keeps_the_inventory_it_had(
+    seeded: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _add(seeded, "old", "twilio", "source")
+    _add(seeded, "new", "plivo", "target")
+    path = tmp_path / "move.migration"
+    assert main(["new", str(path), "--from", "old", "--to", "new"]) == 0
+    with MigrationFile.open(path) as file:
+        before = file.latest_snapshot("source")
+    assert before is not None
+    requests.post(
+        seeded.url + "/_sandbox/faults", json={"vendor": "twilio", "rate_5xx": 1.0}, timeout=10
+    ).raise_for_status()
+    capsys.readouterr()
+    assert main(["inventory", str(path), "--refresh"]) == 2
+    said = capsys.readouterr().err
+    assert "server error" in said
+    assert "Nothing was changed: move.migration keeps the inventories it had (source read " in said
+    with MigrationFile.open(path) as file:
+        after = file.latest_snapshot("source")
+    assert after is not None and after.fingerprint() == before.fingerprint()
+    assert after.taken_at == before.taken_at
 
 
 def test_revoked_credentials_give_one_clear_message(

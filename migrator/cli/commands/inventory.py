@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from migrator.cli.progress_display import ProgressLine
+from migrator.errors import MigratorError
 from migrator.model.enums import HostedBy
 from migrator.services.inventory_summary import hosted_label, redacted, summarize
 from migrator.services.migrations import inventory_of, open_migration, refresh_inventory
@@ -70,9 +71,17 @@ def _plural(noun: str, count: int) -> str:
 def run(args: argparse.Namespace) -> int:
     with open_migration(args.file) as file:
         if args.refresh:
+            kept = file.latest_snapshot(args.role)
             progress = ProgressLine()
             try:
                 refresh_inventory(file, progress=progress)
+            except MigratorError as exc:
+                if kept is None:
+                    raise
+                raise MigratorError(
+                    f"{exc}\nNothing was changed: {file.path.name} keeps the inventories "
+                    f"it had ({args.role} read {kept.taken_at})."
+                ) from exc
             finally:
                 progress.done()
         inventory = inventory_of(file, args.role)
