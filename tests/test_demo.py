@@ -6,6 +6,7 @@ none of them may appear in the migration file or any file the demo writes.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,9 @@ def test_headless_demo_runs_the_journey_and_writes_exports(
     code = main(["demo", "--headless", "--workdir", str(workdir), "--numbers", "30"])
     out = capsys.readouterr().out
     assert "Discovered:" in out and "Assessment: score" in out
+    assert re.search(
+        r"Vendor-hosted logic to rebuild: \d+ URL\(s\) \(.*\), set in \d+ webhook", out
+    )
     assert "Applied prepare" in out and "Applied verify" in out
     for name in (
         "demo.migration",

@@ -105,7 +105,7 @@ def rehearse(
     from migrator.engine.executor import ApplyOptions
     from migrator.model.plan import Action, Stage
     from migrator.services import execution, exports, planning
-    from migrator.services.inventory_summary import summarize
+    from migrator.services.inventory_summary import hosted_headline, summarize
 
     files: dict[str, Path] = {"migration": setup.migration}
     with MigrationFile.open(setup.migration) as file:
@@ -115,12 +115,9 @@ def rehearse(
         counts = summary["counts"]
         found = ", ".join(f"{n} {kind.replace('_', ' ')}" for kind, n in counts.items() if n)
         say(f"Discovered: {found}.")
-        hosted = summary["vendor_hosted_webhooks"]
+        hosted = hosted_headline(summary)
         if hosted:
-            say(
-                "Vendor-hosted logic to rebuild: "
-                + ", ".join(f"{k} {v}" for k, v in hosted.items())
-            )
+            say(f"Vendor-hosted logic to rebuild: {hosted}.")
 
         _, assessment, plan = planning.build_plan(file, numbers="replace")
         say(

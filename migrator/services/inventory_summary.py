@@ -175,6 +175,17 @@ def _redact_config(config: dict[str, Any]) -> dict[str, Any]:
     return {k: clean(v) for k, v in config.items()}
 
 
+def hosted_headline(summary: dict[str, Any]) -> str:
+    """One line on the vendor-hosted logic of a `summarize` result: how many distinct URLs of
+    each kind, set in how many webhooks (empty when there is none)."""
+    logic = summary["vendor_hosted_logic"]
+    if not logic:
+        return ""
+    kinds = Counter(group["hosted_by"] for group in logic).most_common()
+    shown = ", ".join(f"{hosted_label(HostedBy(kind))} {count}" for kind, count in kinds)
+    return f"{len(logic)} URL(s) ({shown}), set in {len(summary['vendor_hosted'])} webhook(s)"
+
+
 def hosted_label(hosted: HostedBy) -> str:
     return {
         HostedBy.TWIML_BIN: "TwiML Bin",

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from migrator.cli.progress_display import ProgressLine
 from migrator.errors import MigratorError
 from migrator.model.enums import HostedBy
-from migrator.services.inventory_summary import hosted_label, redacted, summarize
+from migrator.services.inventory_summary import (
+    hosted_headline,
+    hosted_label,
+    redacted,
+    summarize,
+)
 from migrator.services.migrations import inventory_of, open_migration, refresh_inventory
 
 NAME = "inventory"
@@ -41,14 +45,7 @@ def _hosted_logic(summary: dict[str, Any]) -> None:
     logic = summary["vendor_hosted_logic"]
     if not logic:
         return
-    kinds = ", ".join(
-        f"{hosted_label(HostedBy(kind))} {count}"
-        for kind, count in Counter(group["hosted_by"] for group in logic).most_common()
-    )
-    print(
-        f"Vendor-hosted logic to rebuild: {len(logic)} URL(s) ({kinds}), "
-        f"set in {len(summary['vendor_hosted'])} webhook(s):"
-    )
+    print(f"Vendor-hosted logic to rebuild: {hosted_headline(summary)}:")
     width = max(len(hosted_label(HostedBy(group["hosted_by"]))) for group in logic[:SHOWN])
     for group in logic[:SHOWN]:
         print(f"  {hosted_label(HostedBy(group['hosted_by'])):{width}}  {group['url']}")
