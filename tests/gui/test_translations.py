@@ -208,3 +208,13 @@ def test_the_app_loads_german_for_a_german_system(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "&Datei"
+
+
+def test_the_summary_counts_each_vendor_hosted_url_once(qapp) -> None:
+    from migrator.services.inventory_summary import summarize
+    from tests.services.test_inventory_summary import _inventory
+
+    inventory = _inventory()  # one Bin set in 7 webhooks, one Function in 1
+    text = summary_text(inventory, summarize(inventory))
+    assert "9 webhook settings." in text  # and one on a customer server
+    assert "2 URL(s) run on the departing vendor and must be rebuilt." in text

@@ -39,7 +39,7 @@ def summary_text(inventory: Inventory, facts: dict[str, Any] | None = None) -> s
     text = ", ".join(counted(t, n) for t, n in counts) + "."
     if facts is None:
         return text
-    hosted = sum(facts["vendor_hosted_webhooks"].values())
+    hosted = len(facts["vendor_hosted_logic"])  # distinct URLs: each is rebuilt once
     if hosted:
         text += " " + counted(
             translate(
