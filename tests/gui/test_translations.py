@@ -212,9 +212,9 @@ def test_the_app_loads_german_for_a_german_system(tmp_path: Path) -> None:
 
 def test_the_summary_counts_each_vendor_hosted_url_once(qapp) -> None:
     from migrator.services.inventory_summary import summarize
-    from tests.services.test_inventory_summary import _inventory
+    from tests.samples import hosted_inventory
 
-    inventory = _inventory()  # one Bin set in 7 webhooks, one Function in 1
+    inventory = hosted_inventory()  # one Bin set in 7 webhooks, one Function in 1
     text = summary_text(inventory, summarize(inventory))
     assert "9 webhook settings." in text  # and one on a customer server
     assert "2 URL(s) run on the departing vendor and must be rebuilt." in text

@@ -3,47 +3,13 @@ answers and for whom, owners named as an admin knows them (numbers by E.164), UR
 
 from __future__ import annotations
 
-from migrator.model.enums import Capability, NumberType, OwnerKind, Vendor, WebhookPurpose
-from migrator.model.inventory import Application, Inventory, MessagingService, Number, Webhook
+from migrator.model.enums import OwnerKind
 from migrator.services.inventory_summary import owner_labels, summarize
-
-BIN = "https://handler.twilio.com/twiml/EH0123456789abcdef0123456789abcdef"
-FUNCTION = "https://ops:hunter2@fabrikam-1234.twil.io/sms-reply"
-CUSTOMER = "https://calls.example.com/voice"
-VOICE, SMS = WebhookPurpose.VOICE_ANSWER, WebhookPurpose.SMS_INBOUND
-
-
-def _number(index: int) -> Number:
-    return Number(
-        id=f"PN{index}",
-        e164=f"+1415555{index:04d}",
-        country="US",
-        number_type=NumberType.LOCAL,
-        capabilities=frozenset({Capability.VOICE, Capability.SMS}),
-        account_id="AC1",
-    )
-
-
-def _inventory() -> Inventory:
-    numbers = tuple(_number(i) for i in range(5))
-    hooks = [Webhook(OwnerKind.NUMBER, n.id, VOICE, BIN) for n in numbers]
-    hooks += [Webhook(OwnerKind.NUMBER, "PN0", SMS, BIN)]  # a second purpose, same owner
-    hooks += [Webhook(OwnerKind.APPLICATION, "AP1", VOICE, BIN)]
-    hooks += [Webhook(OwnerKind.MESSAGING_SERVICE, "MG1", SMS, FUNCTION)]
-    hooks += [Webhook(OwnerKind.NUMBER, "PN4", SMS, CUSTOMER)]
-    return Inventory(
-        vendor=Vendor.TWILIO,
-        account_id="AC1",
-        taken_at="2026-11-24T10:00:00+00:00",
-        numbers=numbers,
-        applications=(Application("AP1", "Main IVR", "AC1", {"voice_url": BIN}),),
-        messaging_services=(MessagingService("MG1", "Notifications", "AC1"),),
-        webhooks=tuple(hooks),
-    )
+from tests.samples import BIN, CUSTOMER, hosted_inventory
 
 
 def test_each_piece_of_logic_is_listed_once_with_its_owners_and_purposes() -> None:
-    logic = summarize(_inventory())["vendor_hosted_logic"]
+    logic = summarize(hosted_inventory())["vendor_hosted_logic"]
     assert [group["hosted_by"] for group in logic] == ["twiml_bin", "function"]
     the_bin, function = logic
     assert the_bin["url"] == BIN
@@ -56,14 +22,14 @@ def test_each_piece_of_logic_is_listed_once_with_its_owners_and_purposes() -> No
 
 
 def test_every_vendor_hosted_webhook_is_counted_once_and_customer_urls_not_at_all() -> None:
-    summary = summarize(_inventory())
+    summary = summarize(hosted_inventory())
     assert sum(group["webhooks"] for group in summary["vendor_hosted_logic"]) == 8
     assert len(summary["vendor_hosted"]) == 8
     assert CUSTOMER not in {row["url"] for row in summary["vendor_hosted"]}
 
 
 def test_credentials_in_a_hosted_url_are_redacted() -> None:
-    summary = summarize(_inventory())
+    summary = summarize(hosted_inventory())
     urls = [group["url"] for group in summary["vendor_hosted_logic"]]
     urls += [row["url"] for row in summary["vendor_hosted"]]
     assert all("hunter2" not in url for url in urls)
@@ -71,9 +37,9 @@ def test_credentials_in_a_hosted_url_are_redacted() -> None:
 
 
 def test_owners_are_named_as_an_admin_knows_them() -> None:
-    labels = owner_labels(_inventory())
+    labels = owner_labels(hosted_inventory())
     assert labels[OwnerKind.NUMBER, "PN3"] == "+14155550003"
     assert labels[OwnerKind.APPLICATION, "AP1"] == "application 'Main IVR'"
-    rows = summarize(_inventory())["vendor_hosted"]
+    rows = summarize(hosted_inventory())["vendor_hosted"]
     unknown = {row["owner_label"] for row in rows} - set(labels.values())
     assert unknown == set()
