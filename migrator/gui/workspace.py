@@ -258,12 +258,16 @@ class Workspace(QWidget):
         return False
 
     # --- operations -------------------------------------------------------------------------
-    def _track(self, handle: TaskHandle | None, what: str) -> TaskHandle | None:
+    def _track(
+        self, handle: TaskHandle | None, what: str, failed_note: str = ""
+    ) -> TaskHandle | None:
+        """Progress and cancel for `handle`; a failure is shown in the banner, with
+        `failed_note` (what it left as it was) after it."""
         if handle is None:
             return None
         self.banner.hide()
         self.progress.track(handle)
-        handle.failed.connect(bound(self, self._failed))
+        handle.failed.connect(bound(self, lambda exc: self.banner.show_error(exc, failed_note)))
         handle.cancelled.connect(
             bound(
                 self,
@@ -274,9 +278,6 @@ class Workspace(QWidget):
         )
         return handle
 
-    def _failed(self, exc: BaseException) -> None:
-        self.banner.show_error(exc)
-
     def _guard(self, start: Any) -> TaskHandle | None:
         try:
             return start()  # type: ignore[no-any-return]
@@ -285,7 +286,11 @@ class Workspace(QWidget):
             return None
 
     def refresh_inventory(self) -> TaskHandle | None:
-        return self._track(self._guard(self.session.refresh_inventory), self.tr("Discovery"))
+        return self._track(
+            self._guard(self.session.refresh_inventory),
+            self.tr("Discovery"),
+            self.tr("Nothing was changed: the migration file keeps the inventories it had."),
+        )
 
     def build_plan(self, numbers: str | None = None) -> TaskHandle | None:
         mapping = self.session.data.mapping

@@ -2977,6 +2977,10 @@
         <translation>Erfassung</translation>
     </message>
     <message>
+        <source>Nothing was changed: the migration file keeps the inventories it had.</source>
+        <translation>Nichts wurde geändert: Die Migrationsdatei behält die Bestände, die sie hatte.</translation>
+    </message>
+    <message>
         <source>Planning</source>
         <translation>Planung</translation>
     </message>

@@ -108,9 +108,10 @@ class Banner(QFrame):
         self.label.setText(text)
         self.show()
 
-    def show_error(self, exc: BaseException) -> None:
+    def show_error(self, exc: BaseException, note: str = "") -> None:
+        """The error as explain() words it, then `note` (what it left as it was)."""
         explained = explain(exc)
-        self.show_text(explained.summary, "bad")
+        self.show_text(f"{explained.summary} {note}".strip(), "bad")
         self.label.setToolTip(explained.details)
         self.error = exc
 
