@@ -31,9 +31,19 @@ def translated(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+_generation = 0
+
+
 def reset_cache() -> None:
     """Call after installing another QTranslator."""
+    global _generation
     translated.cache_clear()
+    _generation += 1
+
+
+def generation() -> int:
+    """Changes whenever the translators change: caches of translated texts key on it."""
+    return _generation
 
 
 def english_plural(text: str, n: int) -> str:

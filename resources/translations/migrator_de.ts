@@ -2739,6 +2739,229 @@
     </message>
 </context>
 <context>
+    <name>Values</name>
+    <message>
+        <source>local</source>
+        <translation>Ortsnetz</translation>
+    </message>
+    <message>
+        <source>mobile</source>
+        <translation>Mobil</translation>
+    </message>
+    <message>
+        <source>tollfree</source>
+        <translation>gebührenfrei</translation>
+    </message>
+    <message>
+        <source>national</source>
+        <translation>national</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>sonstige</translation>
+    </message>
+    <message>
+        <source>voice</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>sms</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>mms</source>
+        <translation>MMS</translation>
+    </message>
+    <message>
+        <source>fax</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <source>voice answer</source>
+        <translation>Anrufannahme</translation>
+    </message>
+    <message>
+        <source>voice fallback</source>
+        <translation>Anruf-Ausweich-URL</translation>
+    </message>
+    <message>
+        <source>call status</source>
+        <translation>Anrufstatus</translation>
+    </message>
+    <message>
+        <source>sms inbound</source>
+        <translation>SMS eingehend</translation>
+    </message>
+    <message>
+        <source>sms fallback</source>
+        <translation>SMS-Ausweich-URL</translation>
+    </message>
+    <message>
+        <source>message status</source>
+        <translation>Nachrichtenstatus</translation>
+    </message>
+    <message>
+        <source>disaster recovery</source>
+        <translation>Notfall-Ausweich</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Rufnummer</translation>
+    </message>
+    <message>
+        <source>application</source>
+        <translation>Anwendung</translation>
+    </message>
+    <message>
+        <source>messaging service</source>
+        <translation>Messaging-Dienst</translation>
+    </message>
+    <message>
+        <source>trunk</source>
+        <translation>Trunk</translation>
+    </message>
+    <message>
+        <source>sip domain</source>
+        <translation>SIP-Domain</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>prepare</source>
+        <translation>vorbereiten</translation>
+    </message>
+    <message>
+        <source>acquire</source>
+        <translation>beschaffen</translation>
+    </message>
+    <message>
+        <source>configure</source>
+        <translation>konfigurieren</translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <translation>prüfen</translation>
+    </message>
+    <message>
+        <source>decommission</source>
+        <translation>stilllegen</translation>
+    </message>
+    <message>
+        <source>create application</source>
+        <translation>Anwendung anlegen</translation>
+    </message>
+    <message>
+        <source>update application</source>
+        <translation>Anwendung ändern</translation>
+    </message>
+    <message>
+        <source>buy number</source>
+        <translation>Rufnummer kaufen</translation>
+    </message>
+    <message>
+        <source>submit port</source>
+        <translation>Portierung beantragen</translation>
+    </message>
+    <message>
+        <source>configure number</source>
+        <translation>Rufnummer konfigurieren</translation>
+    </message>
+    <message>
+        <source>verify number</source>
+        <translation>Rufnummer prüfen</translation>
+    </message>
+    <message>
+        <source>verify application</source>
+        <translation>Anwendung prüfen</translation>
+    </message>
+    <message>
+        <source>release number</source>
+        <translation>Rufnummer freigeben</translation>
+    </message>
+    <message>
+        <source>delete application</source>
+        <translation>Anwendung löschen</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>undoing</source>
+        <translation>wird rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>rolled back</source>
+        <translation>rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>awaiting-documents</source>
+        <translation>wartet auf Unterlagen</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>eingereicht</translation>
+    </message>
+    <message>
+        <source>foc-confirmed</source>
+        <translation>FOC bestätigt</translation>
+    </message>
+    <message>
+        <source>exception</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>cancelling</source>
+        <translation>wird storniert</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>storniert</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>api</source>
+        <translation>API</translation>
+    </message>
+    <message>
+        <source>ticket</source>
+        <translation>Ticket</translation>
+    </message>
+</context>
+<context>
     <name>VerifyPage</name>
     <message>
         <source>Verify</source>

@@ -218,3 +218,29 @@ def test_the_summary_counts_each_vendor_hosted_url_once(qapp) -> None:
     text = summary_text(inventory, summarize(inventory))
     assert "9 webhook settings." in text  # and one on a customer server
     assert "2 URL(s) run on the departing vendor and must be rebuilt." in text
+
+
+def test_every_data_value_a_table_shows_has_a_word() -> None:
+    from migrator.engine.journal import Status
+    from migrator.gui.tables.words import WORDS
+    from migrator.model.assessment import ItemKind
+    from migrator.model.enums import Capability, NumberType, OwnerKind, WebhookPurpose
+    from migrator.model.plan import ActionKind, Stage
+    from migrator.model.porting import PortRoute, PortStatus
+
+    shown = (NumberType, Capability, WebhookPurpose, OwnerKind, ItemKind, Stage, ActionKind)
+    shown += (Status, PortStatus, PortRoute)
+    values = {member.value.replace("_", " ") for enum in shown for member in enum}
+    assert values - set(WORDS) == set()
+
+
+def test_tables_show_data_values_in_german(qtbot, german) -> None:
+    from migrator.gui.tables.inventory import NumbersModel, capabilities_text
+    from migrator.gui.tables.words import word
+
+    assert word("rolled_back") == "rückgängig gemacht" and word("foc-confirmed") == "FOC bestätigt"
+    model = NumbersModel()
+    model.set_inventory(factories.inventory(1, apps=0))
+    cells = model.cells(model.row(0))
+    assert cells[2] == "gebührenfrei" and cells[3] == capabilities_text(model.row(0).capabilities)
+    assert "Sprache" in cells[3]

@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from migrator.gui import theme
 from migrator.gui.i18n import translated
 from migrator.gui.tables.model import Column, RowTableModel
+from migrator.gui.tables.words import word
 from migrator.gui.views.strategies import strategy_name
 from migrator.model.assessment import ItemAssessment, Verdict
 from migrator.model.mapping import ItemMapping, Mapping, NumberMapping
@@ -64,7 +65,7 @@ class AssessedItemsModel(RowTableModel[ItemAssessment]):
         worst = [f for f in row.findings if f.verdict is row.verdict] or list(row.findings)
         return (
             translated("Tables", VERDICT_TEXT[row.verdict]),
-            row.kind.value,
+            word(row.kind.value),
             redact_url(row.label),
             "; ".join(f.reason for f in worst),
             "; ".join(f.fix for f in worst),

@@ -9,23 +9,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from migrator.gui import theme
 from migrator.gui.i18n import translated
 from migrator.gui.tables.model import Column, RowTableModel
+from migrator.gui.tables.words import capabilities_text, word
 from migrator.model.enums import Capability, HostedBy, NumberType
 from migrator.model.inventory import Application, Inventory, Number, Webhook
 from migrator.model.urls import redact_url
-
-_CAPABILITY_ORDER = (Capability.VOICE, Capability.SMS, Capability.MMS, Capability.FAX)
-
-
-_CAPABILITY_TEXT: dict[frozenset[Capability], str] = {}
-_TYPE_TEXT = {t: t.value for t in NumberType}
-
-
-def capabilities_text(capabilities: frozenset[Capability]) -> str:
-    text = _CAPABILITY_TEXT.get(capabilities)
-    if text is None:
-        text = ", ".join(c.value for c in _CAPABILITY_ORDER if c in capabilities)
-        _CAPABILITY_TEXT[capabilities] = text
-    return text
 
 
 class NumbersModel(RowTableModel[Number]):
@@ -75,12 +62,15 @@ class NumbersModel(RowTableModel[Number]):
         self._service_names: dict[str, str] = {}
         self._trunk_names: dict[str, str] = {}
         self._routes: dict[tuple[str | None, ...], str] = {}
+        self._kinds: dict[tuple[NumberType, frozenset[Capability]], tuple[str, str]] = {}
+        """(type, capabilities) -> their words, for this load (the language may change)."""
         super().__init__(parent=parent)
         if inventory is not None:
             self.set_inventory(inventory)
 
     def set_inventory(self, inventory: Inventory) -> None:
         self._routes = {}
+        self._kinds = {}
         self._app_names = {a.id: a.name for a in inventory.applications}
         self._service_names = {s.id: s.name for s in inventory.messaging_services}
         self._trunk_names = {t.id: t.name for t in inventory.trunks}
@@ -114,12 +104,20 @@ class NumbersModel(RowTableModel[Number]):
             )
         return "; ".join(parts) or translated("Tables", QT_TRANSLATE_NOOP("Tables", "own URLs"))
 
+    def _kind(self, number: Number) -> tuple[str, str]:
+        key = (number.number_type, number.capabilities)
+        found = self._kinds.get(key)
+        if found is None:
+            found = self._kinds[key] = (word(key[0]), capabilities_text(key[1]))
+        return found
+
     def cells(self, row: Number) -> tuple[str, ...]:
+        kind, capabilities = self._kind(row)
         return (
             row.e164,
             row.country,
-            _TYPE_TEXT[row.number_type],
-            capabilities_text(row.capabilities),
+            kind,
+            capabilities,
             self._routing(row),
             row.friendly_name,
             row.account_id,
@@ -218,8 +216,8 @@ class WebhooksModel(RowTableModel[Webhook]):
 
     def cells(self, row: Webhook) -> tuple[str, ...]:
         return (
-            f"{row.owner_kind.value} {row.owner_id}",
-            row.purpose.value.replace("_", " "),
+            f"{word(row.owner_kind.value)} {row.owner_id}",
+            word(row.purpose.value),
             redact_url(row.url),
             row.method,
             translated("Tables", _HOSTED_TEXT.get(row.hosted_by, row.hosted_by.value)),

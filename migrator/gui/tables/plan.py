@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from migrator.gui import theme
 from migrator.gui.i18n import translated
 from migrator.gui.tables.model import Column, RowTableModel
+from migrator.gui.tables.words import word
 from migrator.model.plan import Action, ActionKind
 from migrator.model.urls import redact_url
 
@@ -25,7 +26,7 @@ STATUS_COLOUR = {
 
 
 def kind_text(kind: ActionKind) -> str:
-    return kind.value.replace("_", " ")
+    return word(kind.value)
 
 
 class ActionsModel(RowTableModel[Action]):
@@ -96,12 +97,12 @@ class ActionsModel(RowTableModel[Action]):
             undo = translated("Tables", QT_TRANSLATE_NOOP("Tables", "irreversible"))
         return (
             row.kind.glyph,
-            row.stage.value,
+            word(row.stage.value),
             kind_text(row.kind),
             row.item,
             redact_url(row.summary) if "://" in row.summary else row.summary,
             undo,
-            self._statuses.get(row.id, "pending").replace("_", " "),
+            word(self._statuses.get(row.id, "pending")),
         )
 
     def sort_key(self, row: Action, column: int) -> Any:

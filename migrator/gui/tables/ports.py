@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 
 from migrator.gui import theme
 from migrator.gui.tables.model import Column, RowTableModel
+from migrator.gui.tables.words import word
 from migrator.model.porting import PortNumber, PortRequest, PortStatus
 
 STATUS_COLOUR = {
@@ -72,11 +73,11 @@ class PortsModel(RowTableModel[PortRow]):
         exception = f" ({number.exception.code})" if number.exception else ""
         return (
             number.e164,
-            number.status.value + exception,
+            word(number.status.value) + exception,
             number.foc_date[:10],
             "" if row.days_waiting is None else str(row.days_waiting),
             request.id,
-            request.route.value,
+            word(request.route.value),
             request.losing_carrier or request.losing_key,
             row.next_action,
         )
