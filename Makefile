@@ -21,6 +21,7 @@ bench: setup
 
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python scripts/screenshots.py --lang de --only 30-workspace-overview 34-workspace-plan --out docs/screenshots/de
 
 # The UI's translations: refresh resources/translations/migrator_<lang>.ts from the sources
 # (new texts arrive unfinished; `make translations NEW=fr` starts a French catalogue), then
