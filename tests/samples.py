@@ -45,7 +45,8 @@ CUSTOMER = "https://calls.example.com/voice"
 _VOICE, _SMS = WebhookPurpose.VOICE_ANSWER, WebhookPurpose.SMS_INBOUND
 
 
-def _hosted_number(index: int) -> Number:
+def us_number(index: int) -> Number:
+    """+1415555<index>, a US landline with voice and SMS (index below 10,000)."""
     return Number(
         id=f"PN{index}",
         e164=f"+1415555{index:04d}",
@@ -60,7 +61,7 @@ def hosted_inventory() -> Inventory:
     """Five numbers, an application and a messaging service: one TwiML Bin set in seven
     webhooks (two purposes on one number), a Function with credentials in its URL, and one
     customer URL."""
-    numbers = tuple(_hosted_number(i) for i in range(5))
+    numbers = tuple(us_number(i) for i in range(5))
     hooks = [Webhook(OwnerKind.NUMBER, n.id, _VOICE, BIN) for n in numbers]
     hooks += [Webhook(OwnerKind.NUMBER, "PN0", _SMS, BIN)]  # a second purpose, same owner
     hooks += [Webhook(OwnerKind.APPLICATION, "AP1", _VOICE, BIN)]

@@ -9,26 +9,16 @@ import sys
 from pathlib import Path
 
 from migrator.engine.migration_file import MigrationFile
-from migrator.model.enums import Capability, NumberType, OwnerKind, Vendor, WebhookPurpose
-from migrator.model.inventory import Inventory, Number, Webhook
+from migrator.model.enums import OwnerKind, Vendor, WebhookPurpose
+from migrator.model.inventory import Inventory, Webhook
+from tests.samples import us_number
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _large_migration(path: Path, count: int = 2000) -> Path:
     """A migration whose `inventory --json` is far larger than a pipe's buffer."""
-    numbers = tuple(
-        Number(
-            id=f"PN{i:06d}",
-            e164=f"+1415555{i:04d}",
-            country="US",
-            number_type=NumberType.LOCAL,
-            capabilities=frozenset({Capability.VOICE, Capability.SMS}),
-            account_id="AC1",
-            friendly_name=f"Line {i}",
-        )
-        for i in range(count)
-    )
+    numbers = tuple(us_number(i) for i in range(count))
     hooks = tuple(
         Webhook(OwnerKind.NUMBER, n.id, WebhookPurpose.VOICE_ANSWER, f"https://x.example/{i}")
         for i, n in enumerate(numbers)

@@ -80,13 +80,19 @@ def test_wrong_credentials_are_refused_and_nothing_is_stored(
     assert [p.name for p in profiles.list_profiles()] == []
 
 
-def test_new_and_inventory_reproduce_the_account(
-    seeded: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def _twilio_to_plivo(seeded: Sandbox, tmp_path: Path) -> Path:
+    """`migrator new` from the sandbox's Twilio account to its Plivo target (profiles added)."""
     _add(seeded, "old", "twilio", "source")
     _add(seeded, "new", "plivo", "target")
     path = tmp_path / "move.migration"
     assert main(["new", str(path), "--from", "old", "--to", "new"]) == 0
+    return path
+
+
+def test_new_and_inventory_reproduce_the_account(
+    seeded: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = _twilio_to_plivo(seeded, tmp_path)
     capsys.readouterr()
     assert main(["inventory", str(path), "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
@@ -120,10 +126,7 @@ def test_outage_during_discovery_leaves_no_file(seeded: Sandbox, tmp_path: Path)
 def test_an_outage_during_a_refresh_keeps_the_inventory_it_had(
     seeded: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _add(seeded, "old", "twilio", "source")
-    _add(seeded, "new", "plivo", "target")
-    path = tmp_path / "move.migration"
-    assert main(["new", str(path), "--from", "old", "--to", "new"]) == 0
+    path = _twilio_to_plivo(seeded, tmp_path)
     with MigrationFile.open(path) as file:
         before = file.latest_snapshot("source")
     assert before is not None
