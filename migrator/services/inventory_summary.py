@@ -45,14 +45,16 @@ def summarize(inventory: Inventory) -> dict[str, Any]:
         "vendor_hosted": [_webhook_row(w, labels) for w in hosted],
         "vendor_hosted_logic": _hosted_logic(hosted, labels),
         "webhooks_with_credentials": sum(1 for w in inventory.webhooks if has_credentials(w.url)),
-        "numbers_without_webhook": _numbers_without_webhook(inventory),
+        "numbers_without_webhook": len(unanswered := _numbers_without_webhook(inventory)),
+        "numbers_without_webhook_e164": unanswered,
     }
 
 
-def _numbers_without_webhook(inventory: Inventory) -> int:
-    """Numbers that nothing answers (one pass over the webhooks, not one per number)."""
+def _numbers_without_webhook(inventory: Inventory) -> list[str]:
+    """Numbers that nothing answers, by E.164 (one pass over the webhooks, not one per
+    number)."""
     answered = {(w.owner_kind, w.owner_id) for w in inventory.webhooks if w.effective}
-    count = 0
+    found = []
     for number in inventory.numbers:
         owners = (
             (OwnerKind.NUMBER, number.id),
@@ -62,8 +64,8 @@ def _numbers_without_webhook(inventory: Inventory) -> int:
             (OwnerKind.TRUNK, number.trunk_id),
         )
         if not any(owner in answered for owner in owners):
-            count += 1
-    return count
+            found.append(number.e164)
+    return found
 
 
 def owner_labels(inventory: Inventory) -> dict[tuple[OwnerKind, str], str]:

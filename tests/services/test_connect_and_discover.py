@@ -108,6 +108,9 @@ def test_new_and_inventory_reproduce_the_account(
     first = logic[0]
     assert first["url"] in shown and ", ".join(first["examples"]) in shown
     assert first["examples"][0].startswith("+")  # numbers by E.164, not by vendor id
+    unanswered = document["summary"]["numbers_without_webhook_e164"]
+    assert unanswered, "the seeded account has numbers nothing answers"
+    assert f"Numbers with no webhook at all: {len(unanswered)} ({unanswered[0]}, " in shown
 
 
 def test_outage_during_discovery_leaves_no_file(seeded: Sandbox, tmp_path: Path) -> None:

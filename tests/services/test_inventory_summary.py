@@ -3,9 +3,12 @@ answers and for whom, owners named as an admin knows them (numbers by E.164), UR
 
 from __future__ import annotations
 
-from migrator.model.enums import OwnerKind
+from dataclasses import replace
+
+from migrator.model.enums import OwnerKind, WebhookPurpose
+from migrator.model.inventory import Webhook
 from migrator.services.inventory_summary import owner_labels, summarize
-from tests.samples import BIN, CUSTOMER, hosted_inventory
+from tests.samples import BIN, CUSTOMER, hosted_inventory, us_number
 
 
 def test_each_piece_of_logic_is_listed_once_with_its_owners_and_purposes() -> None:
@@ -43,3 +46,17 @@ def test_owners_are_named_as_an_admin_knows_them() -> None:
     rows = summarize(hosted_inventory())["vendor_hosted"]
     unknown = {row["owner_label"] for row in rows} - set(labels.values())
     assert unknown == set()
+
+
+def test_numbers_nothing_answers_are_named() -> None:
+    inventory = hosted_inventory()
+    silent = us_number(7)
+    overridden = Webhook(OwnerKind.NUMBER, silent.id, WebhookPurpose.VOICE_ANSWER, CUSTOMER)
+    inventory = replace(
+        inventory,
+        numbers=(*inventory.numbers, silent),
+        webhooks=(*inventory.webhooks, replace(overridden, effective=False)),
+    )
+    summary = summarize(inventory)
+    assert summary["numbers_without_webhook"] == 1
+    assert summary["numbers_without_webhook_e164"] == [silent.e164]

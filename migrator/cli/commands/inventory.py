@@ -38,6 +38,8 @@ def _table(title: str, counts: dict[str, Any]) -> None:
 
 SHOWN = 20
 """Pieces of vendor-hosted logic listed (--json has them all)."""
+EXAMPLES = 3
+"""Numbers named where a count is given (--json has them all)."""
 
 
 def _hosted_logic(summary: dict[str, Any]) -> None:
@@ -97,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
     if summary["webhooks_with_credentials"]:
         count = summary["webhooks_with_credentials"]
         print(f"Webhooks with credentials in the URL (shown redacted): {count}")
-    if summary["numbers_without_webhook"]:
-        print(f"Numbers with no webhook at all: {summary['numbers_without_webhook']}")
+    if unanswered := summary["numbers_without_webhook_e164"]:
+        shown = ", ".join(unanswered[:EXAMPLES])
+        more = f" and {len(unanswered) - EXAMPLES} more" if len(unanswered) > EXAMPLES else ""
+        print(f"Numbers with no webhook at all: {len(unanswered)} ({shown}{more})")
     return 0
