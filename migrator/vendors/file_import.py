@@ -28,6 +28,7 @@ from migrator.model.enums import Capability, NumberType, OwnerKind, Vendor, Webh
 from migrator.model.inventory import Application, Inventory, Number, Webhook
 from migrator.model.urls import redact_url
 from migrator.schemas import load as load_schema
+from migrator.vendors import number_facts
 from migrator.vendors.json_positions import JsonPositions, PathPart
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -96,13 +97,19 @@ class _Row:
     values: dict[str, Any]
 
 
-def _parse_number(raw: str, country: str | None) -> tuple[str, str, phonenumbers.PhoneNumber]:
-    """(E.164, its country, the parsed number) of a number as written in the file."""
+def _parse_number(raw: str, country: str | None) -> tuple[str, str, int]:
+    """(E.164, its country, its phonenumbers type) of a number as written in the file.
+
+    A number is valid when phonenumbers gives it a type (what is_valid_number checks, so the
+    type is worked out once, not twice); its country comes from number_facts, which knows a
+    North American number's country by its area code."""
     parsed = phonenumbers.parse(raw, None if raw.strip().startswith("+") else (country or "US"))
-    if not phonenumbers.is_valid_number(parsed):
+    kind = phonenumbers.number_type(parsed)
+    if kind == phonenumbers.PhoneNumberType.UNKNOWN:
         raise ValueError(f"'{raw}' is not a valid phone number")
     e164 = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
-    return e164, phonenumbers.region_code_for_number(parsed) or (country or "ZZ"), parsed
+    found = number_facts.country_of(e164)
+    return e164, found if found != number_facts.UNKNOWN_COUNTRY else (country or "ZZ"), kind
 
 
 _CAPABILITIES = {cap.value: cap for cap in Capability}
@@ -114,8 +121,7 @@ def _is_web_url(url: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
-def _guess_type(parsed: phonenumbers.PhoneNumber) -> NumberType:
-    kind = phonenumbers.number_type(parsed)
+def _guess_type(kind: int) -> NumberType:
     if kind == phonenumbers.PhoneNumberType.MOBILE:
         return NumberType.MOBILE
     if kind == phonenumbers.PhoneNumberType.TOLL_FREE:
@@ -157,7 +163,7 @@ class _Builder:
             return
         country = (values.get("country") or "").strip().upper() or None
         try:
-            e164, found_country, parsed = _parse_number(raw, country)
+            e164, found_country, found_kind = _parse_number(raw, country)
         except (ValueError, phonenumbers.NumberParseException) as exc:
             self.problems.append(Problem(row.line, col.get("number", 1), str(exc)))
             return
@@ -166,7 +172,7 @@ class _Builder:
             self.problems.append(Problem(row.line, col.get("number", 1), message))
             return
         self.seen[e164] = row.line
-        kind = self._number_type(row, parsed)
+        kind = self._number_type(row, found_kind)
         caps = self._capabilities(row)
         if kind is None or caps is None:
             return
@@ -194,12 +200,12 @@ class _Builder:
             )
         )
 
-    def _number_type(self, row: _Row, parsed: phonenumbers.PhoneNumber) -> NumberType | None:
+    def _number_type(self, row: _Row, found: int) -> NumberType | None:
         """The row's type (any letter case), or the one phonenumbers gives when it is empty;
         None, with a problem noted, when it is not one of ours."""
         text = str(row.values.get("type") or "").strip().lower()
         if not text:
-            return _guess_type(parsed)
+            return _guess_type(found)
         try:
             return NumberType(text)
         except ValueError:
