@@ -174,3 +174,35 @@ def test_json_schema_errors_point_at_the_entry_that_has_them(tmp_path: Path) -> 
     line = path.read_text().splitlines()[problem.line - 1]
     assert problem.message.startswith("numbers[4].type")
     assert line[problem.column - 1 :].startswith('"type": "weird"')
+
+
+def test_every_regions_example_numbers_import_as_phonenumbers_places_them(tmp_path: Path) -> None:
+    """Country and type of each region's example landline, mobile and toll-free number,
+    written in E.164 or nationally with its country, as phonenumbers' own answers give them."""
+    import phonenumbers
+    from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+    types = {
+        PhoneNumberType.FIXED_LINE: NumberType.LOCAL,
+        PhoneNumberType.FIXED_LINE_OR_MOBILE: NumberType.LOCAL,
+        PhoneNumberType.MOBILE: NumberType.MOBILE,
+        PhoneNumberType.TOLL_FREE: NumberType.TOLLFREE,
+    }
+    rows, expected = ["number,country"], {}
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        for kind in (PhoneNumberType.FIXED_LINE, PhoneNumberType.MOBILE, PhoneNumberType.TOLL_FREE):
+            example = phonenumbers.example_number_for_type(region, kind)
+            if example is None or not phonenumbers.is_valid_number(example):
+                continue
+            e164 = phonenumbers.format_number(example, PhoneNumberFormat.E164)
+            if e164 in expected:
+                continue
+            national = phonenumbers.format_number(example, PhoneNumberFormat.NATIONAL)
+            rows.append(f"{e164}," if len(expected) % 2 else f'"{national}",{region}')
+            found = types.get(phonenumbers.number_type(example), NumberType.LOCAL)
+            expected[e164] = (phonenumbers.region_code_for_number(example), found)
+    path = tmp_path / "examples.csv"
+    path.write_text("\n".join(rows) + "\n")
+    inventory = import_inventory(path)
+    assert len(expected) > 500
+    assert {n.e164: (n.country, n.number_type) for n in inventory.numbers} == expected
