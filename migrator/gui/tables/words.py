@@ -85,7 +85,7 @@ WORDS = (
 _shown: dict[str, str] = {}
 """Each word and its value spelling ('rolled back', 'rolled_back') -> the word shown."""
 _joined: dict[frozenset[Capability], str] = {}
-_language: list[int] = [-1]
+_made_for = -1
 """The i18n generation the two caches were made for."""
 _CAPABILITY_ORDER = (Capability.VOICE, Capability.SMS, Capability.MMS, Capability.FAX)
 
@@ -93,13 +93,14 @@ _CAPABILITY_ORDER = (Capability.VOICE, Capability.SMS, Capability.MMS, Capabilit
 def _current() -> dict[str, str]:
     """The words for the language in use (made again when it changes): a dict lookup per
     cell, as a 100,000-row table asks for hundreds of thousands of them."""
-    if _language[0] != generation():
+    global _made_for
+    if _made_for != generation():
         _shown.clear()
         _joined.clear()
         for text in WORDS:
             shown = translated(CONTEXT, text)
             _shown[text] = _shown[text.replace(" ", "_")] = shown
-        _language[0] = generation()
+        _made_for = generation()
     return _shown
 
 
