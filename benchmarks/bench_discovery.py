@@ -27,10 +27,10 @@ must find the same inventory (fingerprint).
 speed measured with the limits lifted (client and sandbox sharing its cores), so the calls after
 a window's first burst wait for that burst's calls to leave the window one by one. For Twilio:
 the critical path read while every other call of the adapter's last run (the other lists, their
-sub-lists, the subaccounts' lists, the bins) is sent again alongside, all at once, since the
-sandbox serves them on the cores the chain needs, where Twilio would serve them on its own. The
-goal is against the floor; the second column tells how much of any gap is the machine rather
-than the adapter.
+sub-lists, the subaccounts' lists, the bins) is sent again alongside, each as long after the
+read starts as it left after that run's first call, since the sandbox serves them on the cores
+the chain needs, where Twilio would serve them on its own. The goal is against the floor; the
+second column tells how much of any gap is the machine rather than the adapter.
 """
 
 from __future__ import annotations
@@ -92,8 +92,9 @@ class Calls:
 
     statuses: Counter[int] = field(default_factory=Counter)
     by_account: Counter[str] = field(default_factory=Counter)
-    sent: list[PreparedRequest] = field(default_factory=list)
-    """Each successful call's request, as it left (to replay the load it made)."""
+    sent: list[tuple[float, PreparedRequest]] = field(default_factory=list)
+    """Each successful call's request as it left, with when it left (perf_counter), to replay
+    the load it made."""
 
     @property
     def ok(self) -> int:
@@ -117,12 +118,13 @@ def counting_calls() -> Iterator[Calls]:
     lock = threading.Lock()
 
     def send(adapter: HTTPAdapter, request: Any, *args: Any, **kwargs: Any) -> Any:
+        left = time.perf_counter()
         response = original(adapter, request, *args, **kwargs)
         with lock:
             calls.statuses[int(response.status_code)] += 1
             if response.status_code != 429:
                 calls.by_account[_account_of(request)] += 1
-                calls.sent.append(request)
+                calls.sent.append((left, request))
         return response
 
     HTTPAdapter.send = send  # type: ignore[method-assign,assignment]
@@ -267,25 +269,32 @@ def is_chain_call(request: PreparedRequest, account_sid: str) -> bool:
 
 
 def twilio_chain_alongside(
-    sandbox: RunningSandbox, read: Callable[[], tuple[float, int]], others: list[PreparedRequest]
+    sandbox: RunningSandbox,
+    read: Callable[[], tuple[float, int]],
+    others: list[tuple[float, PreparedRequest]],
 ) -> float:
     """The critical path read while `others` (every other call a discovery made: the other
-    lists, their sub-lists, the subaccount's lists, the bins) are sent again alongside, from as
-    many threads as the adapter uses, each answer parsed as the SDK parses it. What this
-    machine allows a discovery: the sandbox serves those calls on the same cores as the chain,
-    where Twilio would serve them on its own."""
+    lists, their sub-lists, the subaccount's lists, the bins; each with when it left, in
+    seconds after the discovery's first call) are sent again alongside, each at that moment
+    after the read starts, from as many threads as the adapter uses, each answer parsed as the
+    SDK parses it. What this machine allows a discovery: the sandbox serves those calls on the
+    same cores as the chain, where Twilio would serve them on its own."""
     session = requests.Session()
     session.mount("http://", HTTPAdapter(pool_maxsize=TWILIO_WORKERS))
     session.mount("https://", HTTPAdapter(pool_maxsize=TWILIO_WORKERS))
 
-    def replay(request: PreparedRequest) -> None:
+    def replay(at: float, request: PreparedRequest) -> None:
+        wait = began + at - time.perf_counter()
+        if wait > 0:
+            time.sleep(wait)
         response = session.send(request.copy(), verify=sandbox.ca_bundle, timeout=60)
         response.raise_for_status()
         if "json" in response.headers.get("Content-Type", ""):
             json.loads(response.text)
 
     with ThreadPoolExecutor(TWILIO_WORKERS, "replay") as pool:
-        replays = [pool.submit(replay, request) for request in others]
+        began = time.perf_counter()
+        replays = [pool.submit(replay, at, request) for at, request in others]
         took, _ = read()
         for done in replays:
             done.result()
@@ -388,7 +397,13 @@ def bench_vendor(sandbox: RunningSandbox, vendor: str, runs: int) -> list[list[o
         clear_window(vendor)
         if vendor == "twilio":
             main_sid = sandbox.credentials(vendor)["account_sid"]
-            others = [r for r in found_runs[-1].calls.sent if not is_chain_call(r, main_sid)]
+            sent = found_runs[-1].calls.sent
+            first = min(left for left, _ in sent)
+            others = [
+                (left - first, request)
+                for left, request in sent
+                if not is_chain_call(request, main_sid)
+            ]
             alongside.append(twilio_chain_alongside(sandbox, read_chain, others))
     if len(fingerprints) != 1:
         raise SystemExit(f"{vendor}: the adapter's runs found different inventories")
